@@ -1,0 +1,97 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { parseCommand, type Command } from '../../domain/commands';
+import { StoreUnavailableError } from '../../domain/errors';
+import { weekKey, weekLabel } from '../../domain/iso-week';
+import { findTown, isCoordinator } from '../../domain/municipality';
+import { setAway } from '../../domain/questionnaire';
+import { currentWeek } from '../../domain/round';
+import { messages } from '../../i18n';
+import { sendPrompts } from '../../scheduler/prompts-job';
+import { sendReminders } from '../../scheduler/reminders-job';
+import type { BotDeps } from '../bot-deps';
+import { fallbackMessages, turnScope, type TurnScope } from '../turn-scope';
+import { runReporterAdmin } from './reporter-admin';
+import { coordinatorStatus, helpText, reporterStatus } from './status-text';
+
+const COORDINATOR_ONLY = new Set<Command['kind']>(['sendPrompts', 'sendReminders', 'listReporters', 'addReporter', 'removeReporter', 'moveReporter']);
+
+/**
+ * A coordinator's "run it now": the job runs after the reply, and its result comes back as a
+ * message, so a long fan-out does not hold the Teams request open.
+ */
+function runJobInBackground(deps: BotDeps, scope: TurnScope, job: () => Promise<{ sent: number; skipped: number; failed: number }>, done: (r: { sent: number; skipped: number; failed: number }) => string): void {
+  void job()
+    .then((result) => deps.jobs.notifier.sendToUser(scope.m.id, scope.userId, { text: done(result) }))
+    .catch((err: Error) => deps.log.error({ municipalityId: scope.m.id, err: err.message }, 'manual job failed'));
+}
+
+async function answer(deps: BotDeps, scope: TurnScope, cmd: Command): Promise<string> {
+  const { m, t, userId } = scope;
+  const now = deps.clock();
+  const coordinator = isCoordinator(m, userId);
+  if (COORDINATOR_ONLY.has(cmd.kind) && !coordinator) return t.errors.notCoordinator;
+  switch (cmd.kind) {
+    case 'help':
+      return helpText(t, coordinator);
+    case 'unknown':
+      return `${t.errors.unknownCommand(cmd.text)}\n\n${helpText(t, coordinator)}`;
+    case 'usage':
+      return t.registry.usage;
+    case 'status': {
+      const week = currentWeek(m, now);
+      const answers = await deps.weekly.listWeek(m.id, weekKey(week));
+      if (cmd.town) {
+        const town = findTown(m, cmd.town);
+        if (!town) return t.errors.unknownTown(cmd.town);
+        return coordinatorStatus(t, m, week, answers, town.id);
+      }
+      return coordinator ? coordinatorStatus(t, m, week, answers) : reporterStatus(t, m, userId, week, answers);
+    }
+    case 'away':
+    case 'back': {
+      if (!m.reporters.some((r) => r.id === userId)) return t.status.noTowns;
+      const week = await setAway(deps.weekly, m, userId, now, cmd.kind === 'away');
+      return cmd.kind === 'away' ? t.away.set(weekLabel(week)) : t.away.cleared(weekLabel(week));
+    }
+    case 'language':
+      await deps.registry.setLanguage(m.id, userId, cmd.language);
+      return messages(cmd.language).language.set;
+    case 'sendPrompts':
+      runJobInBackground(deps, scope, () => sendPrompts(deps.jobs, m.id), (r) => t.jobs.promptsDone(r.sent, r.skipped, r.failed));
+      return t.jobs.started;
+    case 'sendReminders':
+      runJobInBackground(deps, scope, () => sendReminders(deps.jobs, m.id, `manual-${now.toISOString().slice(0, 16)}`), (r) => t.jobs.remindersDone(r.sent));
+      return t.jobs.started;
+    case 'listReporters':
+    case 'addReporter':
+    case 'removeReporter':
+    case 'moveReporter':
+      return runReporterAdmin(deps.registry, m, t, userId, cmd, now);
+    case 'picture':
+    case 'hotspots':
+    case 'myActions':
+    case 'townActions':
+      // Answered by the meeting and action handlers once those land; until then, the help.
+      return helpText(t, coordinator);
+  }
+}
+
+export async function handleMessage(deps: BotDeps, context: TurnContext): Promise<void> {
+  const scope = await turnScope(deps, context);
+  if (!scope) {
+    await context.sendActivity(fallbackMessages(context).errors.unknownMunicipality);
+    return;
+  }
+  const text = (context.activity.text ?? '').trim();
+  try {
+    await context.sendActivity(await answer(deps, scope, parseCommand(text)));
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    await context.sendActivity(scope.t.errors.storeDown);
+  }
+}
+
+export function registerCommands(app: Application<TurnState>, deps: BotDeps): void {
+  app.activity(ActivityTypes.Message, (context) => handleMessage(deps, context));
+}

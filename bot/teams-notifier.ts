@@ -1,0 +1,117 @@
+import type { Activity, ConversationParameters, ConversationReference } from 'botbuilder';
+import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { SendQueue } from '../delivery';
+import type { ConversationStore, DeliveryStatus, Notifier, OutgoingMessage, StoredConversation } from '../domain/ports';
+import type { Clock } from '../domain/clock';
+import type { Logger } from '../observability/logger';
+
+export interface TeamsNotifierOptions {
+  adapter: TeamsAdapter;
+  /** Empty when running anonymously on loopback. */
+  botAppId: string;
+  conversations: ConversationStore;
+  queue: SendQueue;
+  clock: Clock;
+  log: Logger;
+  /** Tenant of each municipality, for creating 1:1 conversations. */
+  tenantOf: (municipalityId: string) => string | undefined;
+}
+
+function toActivity(message: OutgoingMessage): Partial<Activity> {
+  if (message.card) {
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
+    if (message.text) activity.text = message.text;
+    return activity;
+  }
+  return MessageFactory.text(message.text ?? '');
+}
+
+/**
+ * Proactive sends into Teams: through the rate-limited queue, with stored conversation
+ * references; a person the bot has not talked to gets a 1:1 conversation created in the tenant,
+ * from a service URL the bot already knows there. A 403 marks the person unreachable.
+ */
+export class TeamsNotifier implements Notifier {
+  constructor(private readonly options: TeamsNotifierOptions) {}
+
+  async sendToUser(municipalityId: string, userId: string, message: OutgoingMessage): Promise<DeliveryStatus> {
+    const key = `user:${userId}`;
+    let conversation = await this.options.conversations.get(municipalityId, key);
+    if (conversation?.unreachableSince) return 'unreachable';
+    if (!conversation) conversation = await this.createPersonalConversation(municipalityId, userId);
+    if (!conversation) return 'noConversation';
+    return this.send(municipalityId, key, conversation, message);
+  }
+
+  async sendToConversation(municipalityId: string, conversationId: string, message: OutgoingMessage, serviceUrl?: string): Promise<DeliveryStatus> {
+    const key = `conversation:${conversationId}`;
+    let conversation = await this.options.conversations.get(municipalityId, key);
+    if (!conversation) {
+      const url = serviceUrl ?? (await this.anyServiceUrl(municipalityId));
+      if (!url) return 'noConversation';
+      conversation = {
+        municipalityId, key, conversationId, serviceUrl: url, tenantId: this.options.tenantOf(municipalityId),
+        reference: { channelId: 'msteams', serviceUrl: url, conversation: { id: conversationId, isGroup: true, tenantId: this.options.tenantOf(municipalityId) } },
+        updatedAt: this.options.clock().toISOString(),
+      };
+    }
+    return this.send(municipalityId, key, conversation, message);
+  }
+
+  private async send(municipalityId: string, key: string, conversation: StoredConversation, message: OutgoingMessage): Promise<DeliveryStatus> {
+    const activity = toActivity(message);
+    const reference = conversation.reference as Partial<ConversationReference>;
+    const outcome = await this.options.queue.enqueue({
+      key: conversation.conversationId,
+      tenantId: conversation.tenantId,
+      send: () => this.options.adapter.continueConversationAsync(this.options.botAppId, reference, async (ctx) => {
+        await ctx.sendActivity(activity);
+      }),
+    });
+    if (outcome.status === 'delivered') return 'delivered';
+    if (outcome.status === 'unreachable') {
+      await this.options.conversations.markUnreachable(municipalityId, key, this.options.clock().toISOString());
+      this.options.log.warn({ municipalityId, conversation: key, httpStatus: outcome.httpStatus }, 'recipient unreachable');
+      return 'unreachable';
+    }
+    this.options.log.error({ municipalityId, conversation: key, httpStatus: outcome.httpStatus, attempts: outcome.attempts }, 'send failed');
+    return 'failed';
+  }
+
+  private async anyServiceUrl(municipalityId: string): Promise<string | undefined> {
+    for (const prefix of ['team:', 'conversation:', 'user:']) {
+      const found = await this.options.conversations.listByPrefix(municipalityId, prefix);
+      if (found[0]) return found[0].serviceUrl;
+    }
+    return undefined;
+  }
+
+  private async createPersonalConversation(municipalityId: string, userId: string): Promise<StoredConversation | undefined> {
+    const serviceUrl = await this.anyServiceUrl(municipalityId);
+    const tenantId = this.options.tenantOf(municipalityId);
+    if (!serviceUrl || !tenantId) return undefined;
+    const parameters = {
+      isGroup: false,
+      bot: { id: this.options.botAppId, name: 'Lägesbild' },
+      members: [{ id: userId, name: '' }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as unknown as ConversationParameters;
+    let created: StoredConversation | undefined;
+    try {
+      await this.options.adapter.createConversationAsync(this.options.botAppId, 'msteams', serviceUrl, '', parameters, async (ctx) => {
+        const reference = TurnContext.getConversationReference(ctx.activity) as unknown as Record<string, unknown>;
+        created = {
+          municipalityId, key: `user:${userId}`, conversationId: ctx.activity.conversation.id, serviceUrl, tenantId,
+          reference, updatedAt: this.options.clock().toISOString(),
+        };
+      });
+    } catch (err) {
+      this.options.log.warn({ municipalityId, err: (err as Error).message }, 'could not create a 1:1 conversation');
+      return undefined;
+    }
+    if (created) await this.options.conversations.save(created);
+    return created;
+  }
+}

@@ -1,0 +1,25 @@
+import * as ACData from 'adaptivecards-templating';
+
+/** An Adaptive Card as JSON, ready to attach. */
+export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
+
+/**
+ * Binds a card template to data. Every value a template references must be present: the
+ * templating engine leaves "${name}" in place for an undefined one, which would show to users.
+ */
+export function renderCard<TData extends object>(template: object, data: TData): AdaptiveCardJson {
+  return new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+}
+
+/** Adaptive Card container styles that read as the grade's colour in Teams' themes. */
+export function gradeStyle(level: number | undefined): 'good' | 'warning' | 'attention' | 'emphasis' {
+  if (level === undefined) return 'emphasis';
+  if (level <= 1) return 'good';
+  if (level <= 3) return 'warning';
+  return 'attention';
+}
+
+/** A coloured symbol per level, so the colour also reaches text-only views and screen readers. */
+export function gradeSymbol(level: number | undefined): string {
+  return ['⚪', '🟢', '🟡', '🟠', '🔴', '🟥'][level ?? 0] ?? '⚪';
+}

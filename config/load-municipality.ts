@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { DEFAULT_CATEGORIES, DEFAULT_RETENTION_DAYS, DEFAULT_SCALE, DEFAULT_SCHEDULE } from '../domain/defaults';
+import type { Municipality } from '../domain/municipality';
+import { isValidTimeZone } from '../domain/zoned-time';
+import { municipalitySchema, type MunicipalityFile } from './municipality-schema';
+
+export interface ConfigProblem {
+  /** Path inside the file, e.g. "reporters[3].towns[0]". */
+  path: string;
+  /** 1-based line, when the problem points at something in the file. */
+  line?: number;
+  message: string;
+}
+
+/** Every problem of a configuration file at once, with the lines they are on. */
+export class ConfigError extends Error {
+  constructor(readonly file: string, readonly problems: ConfigProblem[]) {
+    super(`${file}: ${problems.length} problem(s) in the municipality configuration:\n` +
+      problems.map((p) => `  ${file}${p.line ? `:${p.line}` : ''} ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type PathPart = string | number;
+
+function pathText(path: PathPart[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+}
+
+function crossChecks(file: MunicipalityFile): Array<{ path: PathPart[]; message: string }> {
+  const problems: Array<{ path: PathPart[]; message: string }> = [];
+  if (!isValidTimeZone(file.timeZone)) problems.push({ path: ['timeZone'], message: `unknown time zone "${file.timeZone}"` });
+  const duplicates = (items: Array<{ id: string }>, key: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) problems.push({ path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
+      seen.add(item.id);
+    });
+  };
+  duplicates(file.towns, 'towns');
+  duplicates(file.reporters, 'reporters');
+  duplicates(file.coordinators, 'coordinators');
+  if (file.categories) duplicates(file.categories, 'categories');
+  const townIds = new Set(file.towns.map((t) => t.id));
+  file.reporters.forEach((r, i) => r.towns.forEach((t, j) => {
+    if (!townIds.has(t)) problems.push({ path: ['reporters', i, 'towns', j], message: `unknown town "${t}" (towns: ${[...townIds].join(', ')})` });
+  }));
+  file.scale?.forEach((g, i) => {
+    if (g.level !== i + 1) problems.push({ path: ['scale', i, 'level'], message: `levels must be 1 to 5 in order (expected ${i + 1})` });
+  });
+  return problems;
+}
+
+/** Parses and checks a municipality's YAML text; throws ConfigError listing every problem. */
+export function parseMunicipality(text: string, fileName = 'municipality.yaml'): Municipality {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineOf = (path: PathPart[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  if (doc.errors.length > 0) {
+    throw new ConfigError(fileName, doc.errors.map((e) => ({
+      path: '', line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] ?? e.message,
+    })));
+  }
+  const parsed = municipalitySchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw new ConfigError(fileName, parsed.error.issues.map((issue) => ({
+      path: pathText(issue.path), line: lineOf(issue.path), message: issue.message,
+    })));
+  }
+  const cross = crossChecks(parsed.data);
+  if (cross.length > 0) {
+    throw new ConfigError(fileName, cross.map((p) => ({ path: pathText(p.path), line: lineOf(p.path), message: p.message })));
+  }
+  const f = parsed.data;
+  return {
+    id: f.id,
+    name: f.name,
+    language: f.language,
+    timeZone: f.timeZone,
+    tenantId: f.tenantId,
+    towns: f.towns,
+    coordinators: f.coordinators,
+    meetingMembers: f.meetingMembers,
+    reporters: f.reporters,
+    meetingChannel: f.meetingChannel,
+    summaryRecipients: f.summaryRecipients,
+    schedule: { ...DEFAULT_SCHEDULE, ...f.schedule },
+    categories: f.categories ?? DEFAULT_CATEGORIES,
+    scale: f.scale ?? DEFAULT_SCALE,
+    retentionDays: f.retentionDays ?? DEFAULT_RETENTION_DAYS,
+  };
+}
+
+export function loadMunicipality(path: string): Municipality {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(path, [{ path: '', message: `cannot read the file: ${(err as Error).message}` }]);
+  }
+  return parseMunicipality(text, path);
+}

@@ -1,0 +1,10 @@
+export { SendQueue, type SendQueueOptions, type DeliveryStats } from './send-queue';
+export type { SendJob } from './send-job';
+export type { DeliveryOutcome } from './delivery-outcome';
+export { SlidingWindowLimiter, type SlidingWindowOptions } from './sliding-window-limiter';
+export { TEAMS_RATE_LIMITS, type RateLimits, type WindowLimit } from './rate-limits';
+export { readSendError, type SendErrorInfo } from './send-error';
+export { classifyFailure, type FailureKind } from './failure-kind';
+export { parseRetryAfter } from './retry-after';
+export { fullJitterDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+export { realSleep, type Sleep } from './sleep';

@@ -1,0 +1,10 @@
+/** One outgoing message, sent by `send`, which throws on failure (see `readSendError`). */
+export interface SendJob {
+  /** The conversation id: sends for one key go out in order and under its limits. */
+  readonly key: string;
+  /** Selects the shared per-app-and-tenant bucket; jobs without one share a single bucket. */
+  readonly tenantId?: string;
+  /** The caller's name for the job in its own logs; the queue does not read it. */
+  readonly label?: string;
+  readonly send: () => Promise<void>;
+}

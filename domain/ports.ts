@@ -1,0 +1,105 @@
+import type { Absence } from './absence';
+import type { Language } from './municipality';
+import type { RegistryChange } from './registry';
+import type { Report } from './report';
+
+/**
+ * The ports the domain needs. `store/` implements the storage ports on Cosmos DB; `bot/`
+ * implements the notifier on Teams. Each method scopes to one municipality; none crosses.
+ */
+
+export interface WeekAnswers {
+  reports: Report[];
+  absences: Absence[];
+}
+
+export interface WeeklyStore {
+  getReport(municipalityId: string, week: string, townId: string, reporterId: string): Promise<Report | undefined>;
+  /** Creates or replaces the answer with the report's derived id. */
+  saveReport(report: Report, ttlSeconds?: number): Promise<void>;
+  listWeek(municipalityId: string, week: string): Promise<WeekAnswers>;
+  setAbsence(absence: Absence, ttlSeconds?: number): Promise<void>;
+  removeAbsence(municipalityId: string, week: string, reporterId: string): Promise<void>;
+}
+
+export interface RegistryStore {
+  listChanges(municipalityId: string): Promise<RegistryChange[]>;
+  saveChange(change: RegistryChange): Promise<void>;
+  getLanguage(municipalityId: string, userId: string): Promise<Language | undefined>;
+  setLanguage(municipalityId: string, userId: string, language: Language): Promise<void>;
+}
+
+export type DeliveryStatus = 'delivered' | 'unreachable' | 'failed' | 'noConversation';
+export type SendStatus = DeliveryStatus | 'pending';
+
+/** Outcome of one send, recorded in the ledger so a resumed job skips what was delivered. */
+export interface SendRecord {
+  id: string;
+  municipalityId: string;
+  /** e.g. "prompts:2026-W48:rimbo:<reporter>" */
+  key: string;
+  status: SendStatus;
+  at: string;
+  /** The instance that claimed the send. */
+  owner?: string;
+  detail?: string;
+}
+
+/** What a claim on one send found. */
+export type SendClaim = 'claimed' | 'alreadyDelivered' | 'claimedElsewhere';
+
+export interface OperationsStore {
+  /** Takes the lease for one job occurrence; false when another instance holds a live lease. */
+  acquireLease(municipalityId: string, occurrence: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** Marks the occurrence done so no instance runs it again. */
+  completeLease(municipalityId: string, occurrence: string, owner: string, now: Date): Promise<void>;
+  isCompleted(municipalityId: string, occurrence: string): Promise<boolean>;
+  /** Gives up a lease without completing it, so the occurrence can run again (manual runs). */
+  releaseLease(municipalityId: string, occurrence: string, owner: string): Promise<void>;
+  /**
+   * Claims one send before it is made, with a conditional write: a send already delivered, or
+   * claimed by a live runner within `staleMs`, is not claimed again. A stale claim (its runner
+   * died mid-send) or a failed send is taken over, so a resumed job sends the rest.
+   */
+  claimSend(municipalityId: string, key: string, owner: string, now: Date, staleMs: number): Promise<SendClaim>;
+  getSend(municipalityId: string, key: string): Promise<SendRecord | undefined>;
+  recordSend(record: SendRecord): Promise<void>;
+  listSends(municipalityId: string, keyPrefix: string): Promise<SendRecord[]>;
+}
+
+/** A message the domain wants delivered; cards are already-rendered Adaptive Card JSON. */
+export interface OutgoingMessage {
+  text?: string;
+  card?: object;
+}
+
+export interface Notifier {
+  /** Sends 1:1 to a person, creating the conversation in the tenant if none is stored. */
+  sendToUser(municipalityId: string, userId: string, message: OutgoingMessage): Promise<DeliveryStatus>;
+  /** Sends into a channel or group chat by conversation id. */
+  sendToConversation(municipalityId: string, conversationId: string, message: OutgoingMessage, serviceUrl?: string): Promise<DeliveryStatus>;
+}
+
+/**
+ * Where the bot can reach someone: a stored conversation reference (opaque to the domain; the
+ * Teams layer fills it). Keys: "user:<entra id>", "team:<team id>", "conversation:<id>".
+ */
+export interface StoredConversation {
+  municipalityId: string;
+  key: string;
+  conversationId: string;
+  serviceUrl: string;
+  tenantId?: string;
+  reference: Record<string, unknown>;
+  updatedAt: string;
+  /** Set when the channel answered 403: the user blocked or removed the bot. */
+  unreachableSince?: string;
+}
+
+export interface ConversationStore {
+  save(conversation: StoredConversation): Promise<void>;
+  get(municipalityId: string, key: string): Promise<StoredConversation | undefined>;
+  /** Any stored team or channel reference, to create 1:1 conversations from its service URL. */
+  listByPrefix(municipalityId: string, keyPrefix: string): Promise<StoredConversation[]>;
+  markUnreachable(municipalityId: string, key: string, at: string): Promise<void>;
+}

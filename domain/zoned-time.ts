@@ -1,0 +1,77 @@
+/**
+ * Wall-clock time in an IANA time zone, computed with the platform's Intl data, so that
+ * "Tuesday 09:00 Europe/Stockholm" is right on both sides of a daylight-saving change.
+ */
+
+export interface LocalDateTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone, hourCycle: 'h23',
+      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when the platform knows the zone name. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock reading of an instant in a zone. */
+export function toLocal(instant: Date, timeZone: string): LocalDateTime & { second: number } {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year!, month: parts.month!, day: parts.day!,
+    hour: parts.hour!, minute: parts.minute!, second: parts.second!,
+  };
+}
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const l = toLocal(instant, timeZone);
+  const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant at which a zone's clocks show the given wall time. In the autumn's repeated hour
+ * the earlier instant wins; a time skipped in spring maps to the instant one hour later.
+ */
+export function fromLocal(local: LocalDateTime, timeZone: string): Date {
+  const naive = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const first = naive - offsetMs(new Date(naive), timeZone);
+  const second = naive - offsetMs(new Date(first), timeZone);
+  return new Date(Math.min(first, second));
+}
+
+/** "HH:MM" in a zone, for messages. */
+export function formatLocalTime(instant: Date, timeZone: string): string {
+  const l = toLocal(instant, timeZone);
+  return `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
+}
+
+/** "YYYY-MM-DD" in a zone. */
+export function formatLocalDate(instant: Date, timeZone: string): string {
+  const l = toLocal(instant, timeZone);
+  return `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
+}

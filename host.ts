@@ -1,0 +1,82 @@
+import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import type { AppConfig } from './config/env';
+import { createAdapter } from './bot/adapter';
+import { createApp } from './bot/app';
+import type { BotDeps } from './bot/bot-deps';
+import { createServer } from './bot/server';
+import { TeamsNotifier } from './bot/teams-notifier';
+import { SendQueue, type SendQueueOptions } from './delivery';
+import { systemClock, type Clock } from './domain/clock';
+import { Directory } from './domain/directory';
+import type { Municipality } from './domain/municipality';
+import type { Logger } from './observability/logger';
+import type { JobDeps } from './scheduler/job-deps';
+import { startScheduler } from './scheduler/weekly-scheduler';
+import type { Stores } from './store/open-store';
+
+export interface HostOptions {
+  bot: AppConfig['bot'];
+  port: number;
+  /** Interface to listen on; App Service needs all of them, tests use loopback. */
+  host?: string;
+  municipalities: Municipality[];
+  stores: Stores;
+  log: Logger;
+  clock?: Clock;
+  scheduler?: boolean;
+  instanceId?: string;
+  queue?: SendQueueOptions;
+}
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  deps: BotDeps;
+  queue: SendQueue;
+  /** Resolves once the start-up sweep (catching up missed jobs) has run. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the concrete parts together and starts listening: the one place that knows every class.
+ * `index.ts` calls it with the environment's configuration; tests call it with their own clock
+ * and store.
+ */
+export async function startBot(options: HostOptions): Promise<RunningBot> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log;
+  const directory = new Directory(options.municipalities, options.stores.registry);
+  const adapter = createAdapter(options.bot, log);
+  const queue = new SendQueue({ clock, ...options.queue });
+  const notifier = new TeamsNotifier({
+    adapter, botAppId: options.bot.appId ?? '', conversations: options.stores.conversations, queue, clock, log,
+    tenantOf: (id) => options.municipalities.find((m) => m.id === id)?.tenantId,
+  });
+  const jobs: JobDeps = {
+    directory, weekly: options.stores.weekly, operations: options.stores.operations, notifier, clock,
+    instanceId: options.instanceId ?? `${hostname()}:${process.pid}`, log,
+  };
+  const deps: BotDeps = {
+    directory, weekly: options.stores.weekly, registry: options.stores.registry, conversations: options.stores.conversations,
+    operations: options.stores.operations, jobs, clock, log,
+  };
+  const app = createApp(adapter, options.bot.appId ?? '', deps);
+  const server = createServer(adapter, app, log);
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const scheduler = options.scheduler ? startScheduler(jobs) : undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    deps,
+    queue,
+    ready: scheduler?.ready ?? Promise.resolve(),
+    async stop() {
+      scheduler?.stop();
+      await queue.onIdle();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { DefaultAzureCredential } from '@azure/identity';
+import type { ConversationStore, OperationsStore, RegistryStore, WeeklyStore } from '../domain/ports';
+import { CosmosConversationStore } from './conversation-store';
+import { openCosmos, type CosmosConnection } from './cosmos-connection';
+import { LocalCosmos } from './local-cosmos';
+import { CosmosOperationsStore } from './operations-store';
+import { CosmosRegistryStore } from './registry-store';
+import { CosmosWeeklyStore } from './weekly-store';
+
+/** Every storage port, on one Cosmos DB connection. */
+export interface Stores {
+  cosmos: CosmosConnection;
+  weekly: WeeklyStore;
+  registry: RegistryStore;
+  conversations: ConversationStore;
+  operations: OperationsStore;
+  /** Where the store lives, for the start-up log (never a key). */
+  description: string;
+  close(): Promise<void>;
+}
+
+export function storesOn(cosmos: CosmosConnection, description: string, close: () => Promise<void>): Stores {
+  return {
+    cosmos,
+    weekly: new CosmosWeeklyStore(cosmos),
+    registry: new CosmosRegistryStore(cosmos),
+    conversations: new CosmosConversationStore(cosmos),
+    operations: new CosmosOperationsStore(cosmos),
+    description,
+    close,
+  };
+}
+
+export interface StoreConfig {
+  endpoint?: string;
+  key?: string;
+  database: string;
+  dataDir: string;
+}
+
+/**
+ * Azure Cosmos DB when an endpoint is configured (managed identity unless a key is given),
+ * otherwise the embedded local server persisting to the data folder.
+ */
+export async function openStore(config: StoreConfig): Promise<Stores> {
+  if (config.endpoint) {
+    const cosmos = await openCosmos({
+      endpoint: config.endpoint,
+      key: config.key,
+      credential: config.key ? undefined : new DefaultAzureCredential(),
+      database: config.database,
+      // Infra creates the containers; Entra data-plane roles may not create them.
+      createSchema: Boolean(config.key),
+    });
+    return storesOn(cosmos, `Azure Cosmos DB ${new URL(config.endpoint).host}/${config.database}`, async () => cosmos.dispose());
+  }
+  const local = await LocalCosmos.start({ dataDir: config.dataDir, database: config.database });
+  const cosmos = await local.connect();
+  return storesOn(cosmos, `embedded local store (${config.dataDir})`, async () => {
+    cosmos.dispose();
+    await local.stop();
+  });
+}
