@@ -44,13 +44,22 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = envSchema.safeParse(present);
   const problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // The rules across variables read each variable on its own, so they are reported together with
+  // the problems above rather than only once those are fixed.
+  const ok = <T>(r: z.SafeParseReturnType<unknown, T>): T | undefined => (r.success ? r.data : undefined);
+  const botType = ok(envSchema.shape.BOT_TYPE.safeParse(present.BOT_TYPE));
+  const password = ok(envSchema.shape.BOT_PASSWORD.safeParse(present.BOT_PASSWORD));
+  const tenantId = ok(envSchema.shape.BOT_TENANT_ID.safeParse(present.BOT_TENANT_ID));
+  const botIdSet = present.BOT_ID !== undefined;
+  const type = botType ?? (password ? 'MultiTenant' : 'UserAssignedMSI');
+  if (present.BOT_TYPE === undefined || botType !== undefined) {
+    if (botIdSet && type !== 'UserAssignedMSI' && !password) problems.push(`BOT_PASSWORD: required when BOT_ID is set and BOT_TYPE is ${type}`);
+    if (type === 'SingleTenant' && !tenantId) problems.push('BOT_TENANT_ID: required when BOT_TYPE is SingleTenant');
+    if (botIdSet && type === 'UserAssignedMSI' && !tenantId) problems.push('BOT_TENANT_ID: required when BOT_TYPE is UserAssignedMSI');
+  }
+  if (present.COSMOS_KEY !== undefined && present.COSMOS_ENDPOINT === undefined) problems.push('COSMOS_KEY: set COSMOS_ENDPOINT too, or neither for the local store');
   if (parsed.success) {
     const e = parsed.data;
-    const type = e.BOT_TYPE ?? (e.BOT_PASSWORD ? 'MultiTenant' : 'UserAssignedMSI');
-    if (e.BOT_ID && type !== 'UserAssignedMSI' && !e.BOT_PASSWORD) problems.push(`BOT_PASSWORD: required when BOT_ID is set and BOT_TYPE is ${type}`);
-    if (type === 'SingleTenant' && !e.BOT_TENANT_ID) problems.push('BOT_TENANT_ID: required when BOT_TYPE is SingleTenant');
-    if (e.BOT_ID && type === 'UserAssignedMSI' && !e.BOT_TENANT_ID) problems.push('BOT_TENANT_ID: required when BOT_TYPE is UserAssignedMSI');
-    if (e.COSMOS_KEY && !e.COSMOS_ENDPOINT) problems.push('COSMOS_KEY: set COSMOS_ENDPOINT too, or neither for the local store');
     if (problems.length === 0) {
       return {
         port: e.PORT,

@@ -3,7 +3,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import { DEFAULT_CATEGORIES, DEFAULT_RETENTION_DAYS, DEFAULT_SCALE, DEFAULT_SCHEDULE } from '../domain/defaults';
 import type { Municipality } from '../domain/municipality';
 import { isValidTimeZone } from '../domain/zoned-time';
-import { municipalitySchema, type MunicipalityFile } from './municipality-schema';
+import { municipalitySchema } from './municipality-schema';
 
 export interface ConfigProblem {
   /** Path inside the file, e.g. "reporters[3].towns[0]". */
@@ -28,26 +28,39 @@ function pathText(path: PathPart[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 }
 
-function crossChecks(file: MunicipalityFile): Array<{ path: PathPart[]; message: string }> {
+type Loose = Record<string, unknown>;
+const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Rules across fields. They read the raw document defensively, so that they run even when the
+ * schema found problems elsewhere and every problem is reported at once.
+ */
+function crossChecks(raw: unknown): Array<{ path: PathPart[]; message: string }> {
   const problems: Array<{ path: PathPart[]; message: string }> = [];
-  if (!isValidTimeZone(file.timeZone)) problems.push({ path: ['timeZone'], message: `unknown time zone "${file.timeZone}"` });
-  const duplicates = (items: Array<{ id: string }>, key: string) => {
+  const file = obj(raw);
+  const timeZone = str(file.timeZone);
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) problems.push({ path: ['timeZone'], message: `unknown time zone "${timeZone}"` });
+  const duplicates = (key: string) => {
     const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(item.id)) problems.push({ path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
-      seen.add(item.id);
+    list(file[key]).forEach((item, i) => {
+      const id = str(obj(item).id);
+      if (id === undefined) return;
+      if (seen.has(id)) problems.push({ path: [key, i, 'id'], message: `duplicate id "${id}"` });
+      seen.add(id);
     });
   };
-  duplicates(file.towns, 'towns');
-  duplicates(file.reporters, 'reporters');
-  duplicates(file.coordinators, 'coordinators');
-  if (file.categories) duplicates(file.categories, 'categories');
-  const townIds = new Set(file.towns.map((t) => t.id));
-  file.reporters.forEach((r, i) => r.towns.forEach((t, j) => {
-    if (!townIds.has(t)) problems.push({ path: ['reporters', i, 'towns', j], message: `unknown town "${t}" (towns: ${[...townIds].join(', ')})` });
+  duplicates('towns');
+  duplicates('reporters');
+  duplicates('coordinators');
+  duplicates('categories');
+  const townIds = new Set(list(file.towns).map((t) => str(obj(t).id)).filter((t): t is string => t !== undefined));
+  list(file.reporters).forEach((r, i) => list(obj(r).towns).forEach((t, j) => {
+    if (typeof t === 'string' && !townIds.has(t)) problems.push({ path: ['reporters', i, 'towns', j], message: `unknown town "${t}" (towns: ${[...townIds].join(', ')})` });
   }));
-  file.scale?.forEach((g, i) => {
-    if (g.level !== i + 1) problems.push({ path: ['scale', i, 'level'], message: `levels must be 1 to 5 in order (expected ${i + 1})` });
+  list(file.scale).forEach((g, i) => {
+    if (obj(g).level !== i + 1) problems.push({ path: ['scale', i, 'level'], message: `levels must be 1 to 5 in order (expected ${i + 1})` });
   });
   return problems;
 }
@@ -68,15 +81,16 @@ export function parseMunicipality(text: string, fileName = 'municipality.yaml'):
       path: '', line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] ?? e.message,
     })));
   }
-  const parsed = municipalitySchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    throw new ConfigError(fileName, parsed.error.issues.map((issue) => ({
-      path: pathText(issue.path), line: lineOf(issue.path), message: issue.message,
-    })));
-  }
-  const cross = crossChecks(parsed.data);
-  if (cross.length > 0) {
-    throw new ConfigError(fileName, cross.map((p) => ({ path: pathText(p.path), line: lineOf(p.path), message: p.message })));
+  const raw: unknown = doc.toJS();
+  const parsed = municipalitySchema.safeParse(raw);
+  // An unknown key (often a typo) is pointed at on its own line, not at the object holding it.
+  const schemaProblems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys'
+    ? issue.keys.map((key) => ({ path: [...issue.path, key], message: `unknown key "${key}"` }))
+    : [{ path: issue.path, message: issue.message }]));
+  const schemaPaths = new Set(schemaProblems.map((p) => pathText(p.path)));
+  const problems = [...schemaProblems, ...crossChecks(raw).filter((p) => !schemaPaths.has(pathText(p.path)))];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(fileName, problems.map((p) => ({ path: pathText(p.path), line: lineOf(p.path), message: p.message })));
   }
   const f = parsed.data;
   return {

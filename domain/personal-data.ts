@@ -15,7 +15,9 @@ const PERSONAL_NUMBER = /\b(\d{2})?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})\b/g;
 // Swedish mobile and landline forms: 070-123 45 67, 0701234567, +46 70 123 45 67, 08-123 456 78.
 const PHONE = /(?<![\d-])(?:\+46[\s-]?|0)(?:\d[\s-]?){7,10}\d(?![\d-])/g;
 // Plates: three letters then three digits, or two digits and a final letter (ABC 123, ABC 12D).
-const PLATE = /\b[A-HJ-PR-UW-ZÅÄÖ]{3}[\s-]?\d{2}[\dA-HJ-PR-UW-Z]\b/gu;
+// Plates use A-Z without I, Q, V, Å, Ä, Ö. The letters must be capitals as written, so everyday
+// words before a number ("och 100 personer", "för 200 kr") are not taken for plates.
+const PLATE = /\b[A-HJ-PR-UW-Z]{3}[\s-]?\d{2}[\dA-HJ-PR-UW-Z]\b/g;
 
 function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -49,8 +51,8 @@ export function findIdentifiers(text: string): IdentifierFinding[] {
     if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
     findings.push({ kind: 'phoneNumber', match: m[0].trim() });
   }
-  for (const m of text.toUpperCase().matchAll(PLATE)) {
-    findings.push({ kind: 'licencePlate', match: text.substr(m.index!, m[0].length) });
+  for (const m of text.matchAll(PLATE)) {
+    findings.push({ kind: 'licencePlate', match: m[0] });
   }
   return findings;
 }

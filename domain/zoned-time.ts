@@ -59,9 +59,12 @@ function offsetMs(instant: Date, timeZone: string): number {
  */
 export function fromLocal(local: LocalDateTime, timeZone: string): Date {
   const naive = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const first = naive - offsetMs(new Date(naive), timeZone);
-  const second = naive - offsetMs(new Date(first), timeZone);
-  return new Date(Math.min(first, second));
+  // The zone's offsets a day either side: equal except near a change. A candidate is right when
+  // the zone's offset at that instant is the one used to reach it.
+  const before = offsetMs(new Date(naive - 86_400_000), timeZone);
+  const after = offsetMs(new Date(naive + 86_400_000), timeZone);
+  const matches = [naive - before, naive - after].filter((t) => offsetMs(new Date(t), timeZone) === naive - t);
+  return new Date(matches.length > 0 ? Math.min(...matches) : naive - before);
 }
 
 /** "HH:MM" in a zone, for messages. */

@@ -30,15 +30,19 @@ function fakeChannel(flaky: ReadonlySet<string>, blocked: string) {
     req.resume();
     req.on('end', () => {
       if (conversation === blocked) {
-        res.writeHead(403).end();
+        res.writeHead(403);
+        res.end();
       } else if (nth === 1) {
         throttledAt.set(conversation, Date.now());
-        res.writeHead(429, { 'Retry-After': '1' }).end();
+        res.writeHead(429, { 'Retry-After': '1' });
+        res.end();
       } else if (nth === 2 && flaky.has(conversation)) {
-        res.writeHead(503).end();
+        res.writeHead(503);
+        res.end();
       } else {
         delivered.set(conversation, (delivered.get(conversation) ?? 0) + 1);
-        res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"1"}');
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end('{"id":"1"}');
       }
     });
   });

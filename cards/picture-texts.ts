@@ -1,0 +1,278 @@
+/**
+ * The picture cards' own strings, sv and en. Kept beside the cards rather than in i18n/ so that
+ * the picture can grow without touching the shared catalogue. Plain Swedish by default.
+ */
+import type { Language } from '../domain/municipality';
+import type { ActionStatus } from '../domain/picture/action-status';
+import type { TrendDirection } from '../domain/picture/trend';
+
+export const sv = {
+  locale: 'sv-SE',
+  noGrade: 'ingen bedömning',
+  overview: {
+    title: (week: string) => `Lägesbild ${week}`,
+    meeting: (date: string) => `Möte ${date}`,
+    finalized: 'Fastställd av mötet.',
+    preliminary: 'Preliminär: mötet har inte fastställt veckan ännu.',
+    final: 'fastställd',
+    proposed: 'förslag',
+    total: 'Totalt',
+  },
+  answerRate: (answered: number, expected: number, percent: string) =>
+    `${answered} av ${expected} har svarat${percent ? ` (${percent})` : ''}`,
+  percent: (p: number) => `${p} %`,
+  town: {
+    title: (town: string, week: string) => `${town}, ${week}`,
+    continued: (town: string, week: string, part: number, parts: number) => `${town} (forts. ${part}/${parts}), ${week}`,
+    subtitle: (date: string) => `Lägesbildsmöte ${date}`,
+    external: 'Extern version: utan rapportörernas egna beskrivningar och namn.',
+    proposed: 'Föreslagen bedömning',
+    final: 'Slutlig bedömning',
+    notSet: 'inte satt ännu',
+    situation: 'Läget i stort',
+    lastWeek: 'Förra veckan',
+    lastWeekNone: 'ingen slutlig bedömning',
+    spread: 'Rapportörernas bedömningar',
+    reporters: (n: number) => `${n} ${n === 1 ? 'rapportör' : 'rapportörer'}`,
+    continues: (part: number, parts: number) => `Fortsätter i kort ${part} av ${parts}.`,
+    footer: (compiled: string, finalized: boolean) =>
+      `Sammanställd ${compiled}. ${finalized ? 'Veckan är fastställd.' : 'Preliminär tills mötet fastställer veckan.'}`,
+  },
+  trend: {
+    label: 'Utveckling, senaste veckorna',
+    chartTitle: 'Bedömning per vecka',
+    xAxis: 'Vecka',
+    yAxis: 'Bedömning (1–5)',
+    legend: 'Bedömning',
+    proposed: 'förslag',
+    missing: '–',
+    text: (points: string) => `Bedömning per vecka: ${points}.`,
+    direction: {
+      up: 'Högre än förra veckan.',
+      down: 'Lägre än förra veckan.',
+      same: 'Samma som förra veckan.',
+      unknown: 'Kan inte jämföras med förra veckan.',
+    } satisfies Record<TrendDirection, string>,
+  },
+  answers: {
+    label: 'Svar',
+    answered: 'Har rapporterat',
+    nothing: 'Inget att rapportera',
+    missing: 'Saknas',
+    away: 'Borta',
+    late: 'sent',
+    none: '–',
+  },
+  categories: {
+    label: 'Kategorier, den här veckan och förra',
+    empty: 'Inga kategorier markerade.',
+    count: (now: number, last: number | null) => `${now} (förra veckan ${last === null ? 'uppgift saknas' : last})`,
+  },
+  observations: {
+    label: 'Rapportörernas iakttagelser',
+    empty: 'Inga iakttagelser den här veckan.',
+    where: 'Var',
+    when: 'När',
+    categories: 'Kategorier',
+    measures: (text: string) => `Åtgärdsförslag: ${text}`,
+  },
+  places: {
+    label: 'Platser som nämns',
+    empty: 'Inga platser nämnda.',
+    count: (n: number) => `${n} svar`,
+  },
+  hotspots: {
+    label: 'Öppna hotspots',
+    empty: 'Inga öppna hotspots.',
+    since: (week: string) => `sedan ${week}`,
+  },
+  actions: {
+    followUp: 'Uppföljning av tidigare åtgärder',
+    followUpEmpty: 'Inga tidigare åtgärder att följa upp.',
+    newActions: 'Nya åtgärder',
+    newEmpty: 'Inga nya åtgärder ännu.',
+    owner: 'Ansvarig',
+    unknownOwner: 'okänd person',
+    status: 'Status',
+    comment: 'Senaste kommentar',
+    hotspot: 'Hotspot',
+    due: (date: string, overdue: boolean) => `Klart senast ${date}${overdue ? ' – försenad' : ''}`,
+    statuses: {
+      open: 'Öppen, ej accepterad', accepted: 'Accepterad', inProgress: 'Pågår', done: 'Klar', blocked: 'Hindrad', cancelled: 'Avbruten',
+    } satisfies Record<ActionStatus, string>,
+  },
+  controls: {
+    setGrade: 'Sätt bedömning',
+    finalGrade: 'Slutlig bedömning',
+    finalGradeRequired: 'Välj en bedömning från 1 till 5.',
+    situation: 'Läget i stort',
+    save: 'Spara',
+    addHotspot: 'Ny hotspot',
+    place: 'Plats',
+    placeRequired: 'Skriv platsen.',
+    reason: 'Varför behövs extra åtgärder här?',
+    reasonRequired: 'Skriv varför.',
+    add: 'Lägg till',
+    closeHotspot: 'Stäng hotspot',
+    whichHotspot: 'Vilken hotspot ska stängas?',
+    whichHotspotRequired: 'Välj en hotspot.',
+    close: 'Stäng',
+    addAction: 'Ny åtgärd',
+    what: 'Vad ska göras?',
+    whatRequired: 'Skriv vad som ska göras.',
+    owner: 'Ansvarig',
+    ownerRequired: 'Välj en ansvarig.',
+    hotspot: 'Gäller hotspot (valfritt)',
+    due: 'Klart senast',
+    dueRequired: 'Välj ett datum.',
+    refresh: 'Uppdatera',
+  },
+  rule: {
+    noAnswers: (fallback: string | undefined) => fallback === undefined
+      ? 'inga svar den här veckan och ingen slutlig bedömning förra veckan, så inget förslag'
+      : `inga svar den här veckan; förra veckans slutliga bedömning (${fallback}) föreslås igen`,
+    nothingCountsAsOne: (count: number) => `${count} svar med "inget att rapportera" räknas som 1`,
+    median: (n: number, value: number) => `medianen av ${n} svar är ${value}`,
+    severe: (count: number, atLeast: number) =>
+      `höjd ett steg eftersom ${count} ${count === 1 ? 'rapportör' : 'rapportörer'} bedömer ${atLeast} eller högre`,
+    hotspots: (count: number, to: number) =>
+      `höjd till ${to} eftersom ${count} ${count === 1 ? 'hotspot är öppen' : 'hotspots är öppna'}`,
+  },
+};
+
+export type PictureTexts = typeof sv;
+
+export const en: PictureTexts = {
+  locale: 'en-GB',
+  noGrade: 'no grade',
+  overview: {
+    title: (week) => `Situation picture ${week}`,
+    meeting: (date) => `Meeting ${date}`,
+    finalized: 'Finalized by the meeting.',
+    preliminary: 'Preliminary: the meeting has not finalized the week yet.',
+    final: 'final',
+    proposed: 'proposed',
+    total: 'Total',
+  },
+  answerRate: (answered, expected, percent) => `${answered} of ${expected} answered${percent ? ` (${percent})` : ''}`,
+  percent: (p) => `${p}%`,
+  town: {
+    title: (town, week) => `${town}, ${week}`,
+    continued: (town, week, part, parts) => `${town} (cont. ${part}/${parts}), ${week}`,
+    subtitle: (date) => `Situation meeting ${date}`,
+    external: 'External version: without the reporters\' own descriptions and names.',
+    proposed: 'Proposed grade',
+    final: 'Final grade',
+    notSet: 'not set yet',
+    situation: 'The situation at large',
+    lastWeek: 'Last week',
+    lastWeekNone: 'no final grade',
+    spread: 'Reporters\' grades',
+    reporters: (n) => `${n} ${n === 1 ? 'reporter' : 'reporters'}`,
+    continues: (part, parts) => `Continues in card ${part} of ${parts}.`,
+    footer: (compiled, finalized) =>
+      `Compiled ${compiled}. ${finalized ? 'The week is finalized.' : 'Preliminary until the meeting finalizes the week.'}`,
+  },
+  trend: {
+    label: 'Trend, recent weeks',
+    chartTitle: 'Grade per week',
+    xAxis: 'Week',
+    yAxis: 'Grade (1–5)',
+    legend: 'Grade',
+    proposed: 'proposed',
+    missing: '–',
+    text: (points) => `Grade per week: ${points}.`,
+    direction: {
+      up: 'Higher than last week.',
+      down: 'Lower than last week.',
+      same: 'Same as last week.',
+      unknown: 'Cannot be compared with last week.',
+    },
+  },
+  answers: {
+    label: 'Answers',
+    answered: 'Reported',
+    nothing: 'Nothing to report',
+    missing: 'Missing',
+    away: 'Away',
+    late: 'late',
+    none: '–',
+  },
+  categories: {
+    label: 'Categories, this week and last',
+    empty: 'No categories ticked.',
+    count: (now, last) => `${now} (last week ${last === null ? 'not known' : last})`,
+  },
+  observations: {
+    label: 'Reporters\' observations',
+    empty: 'No observations this week.',
+    where: 'Where',
+    when: 'When',
+    categories: 'Categories',
+    measures: (text) => `Suggested measures: ${text}`,
+  },
+  places: {
+    label: 'Places mentioned',
+    empty: 'No places mentioned.',
+    count: (n) => `${n} ${n === 1 ? 'answer' : 'answers'}`,
+  },
+  hotspots: {
+    label: 'Open hotspots',
+    empty: 'No open hotspots.',
+    since: (week) => `since ${week}`,
+  },
+  actions: {
+    followUp: 'Follow-up of earlier actions',
+    followUpEmpty: 'No earlier actions to follow up.',
+    newActions: 'New actions',
+    newEmpty: 'No new actions yet.',
+    owner: 'Owner',
+    unknownOwner: 'unknown person',
+    status: 'Status',
+    comment: 'Latest comment',
+    hotspot: 'Hotspot',
+    due: (date, overdue) => `Due ${date}${overdue ? ' – overdue' : ''}`,
+    statuses: {
+      open: 'Open, not accepted', accepted: 'Accepted', inProgress: 'In progress', done: 'Done', blocked: 'Blocked', cancelled: 'Cancelled',
+    },
+  },
+  controls: {
+    setGrade: 'Set grade',
+    finalGrade: 'Final grade',
+    finalGradeRequired: 'Pick a grade from 1 to 5.',
+    situation: 'The situation at large',
+    save: 'Save',
+    addHotspot: 'New hotspot',
+    place: 'Place',
+    placeRequired: 'Write the place.',
+    reason: 'Why does this place need extra measures?',
+    reasonRequired: 'Write why.',
+    add: 'Add',
+    closeHotspot: 'Close hotspot',
+    whichHotspot: 'Which hotspot should be closed?',
+    whichHotspotRequired: 'Pick a hotspot.',
+    close: 'Close',
+    addAction: 'New action',
+    what: 'What should be done?',
+    whatRequired: 'Write what should be done.',
+    owner: 'Owner',
+    ownerRequired: 'Pick an owner.',
+    hotspot: 'For hotspot (optional)',
+    due: 'Due',
+    dueRequired: 'Pick a date.',
+    refresh: 'Refresh',
+  },
+  rule: {
+    noAnswers: (fallback) => fallback === undefined
+      ? 'no answers this week and no final grade last week, so no proposal'
+      : `no answers this week; last week's final grade (${fallback}) is proposed again`,
+    nothingCountsAsOne: (count) => `${count} "nothing to report" ${count === 1 ? 'answer counts' : 'answers count'} as 1`,
+    median: (n, value) => `the median of ${n} ${n === 1 ? 'answer' : 'answers'} is ${value}`,
+    severe: (count, atLeast) => `raised one step because ${count} ${count === 1 ? 'reporter grades' : 'reporters grade'} ${atLeast} or higher`,
+    hotspots: (count, to) => `raised to ${to} because ${count} ${count === 1 ? 'hotspot is' : 'hotspots are'} open`,
+  },
+};
+
+export function pictureTexts(language: Language): PictureTexts {
+  return language === 'en' ? en : sv;
+}
