@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { Language, Municipality } from '../domain/municipality';
+import { StoreUnavailableError } from '../domain/errors';
+import { languageOf, type Language, type Municipality } from '../domain/municipality';
 import { messages, type Messages } from '../i18n';
 import type { BotDeps } from './bot-deps';
 import { callerOf } from './identity';
@@ -18,10 +19,18 @@ export interface TurnScope {
  */
 export async function turnScope(deps: BotDeps, context: TurnContext): Promise<TurnScope | undefined> {
   const caller = callerOf(context);
-  const m = await deps.directory.byTenant(caller.tenantId);
-  if (!m || !caller.userId) return undefined;
-  const language = await deps.directory.languageOf(m, caller.userId);
-  return { m, userId: caller.userId, language, t: messages(language) };
+  const configured = deps.directory.configuredByTenant(caller.tenantId);
+  if (!configured || !caller.userId) return undefined;
+  try {
+    const m = await deps.directory.current(configured.id);
+    const language = await deps.directory.languageOf(m, caller.userId);
+    return { m, userId: caller.userId, language, t: messages(language) };
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    // The store is down: answer from the configuration alone, so the user hears why and keeps their input.
+    const language = languageOf(configured, caller.userId);
+    return { m: configured, userId: caller.userId, language, t: messages(language) };
+  }
 }
 
 /** Language for a turn we could not place in a municipality: Swedish unless the client says English. */
