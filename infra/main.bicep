@@ -60,7 +60,7 @@ param cosmosAutoscaleMaxThroughput int = 1000
 param logRetentionInDays int = 30
 
 @description('Path of the municipality configuration file, relative to the app root.')
-param municipalityConfigPath string = 'config/municipality.yaml'
+param municipalityConfigPath string = 'municipalities/norrtalje.yaml'
 
 @description('Tags for all resources.')
 param tags object = {}

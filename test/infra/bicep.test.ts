@@ -159,7 +159,7 @@ describe('The Azure resources', () => {
     assert.equal(stringValue(settings.get('WEBSITE_RUN_FROM_PACKAGE')), '1');
     const main = fileNamed('infra/main.bicep');
     const configPath = findDeclaration(main.root, 'parameter_declaration', 'municipalityConfigPath');
-    assert.equal(stringValue(configPath?.namedChildren.at(-1)), 'config/municipality.yaml');
+    assert.equal(stringValue(configPath?.namedChildren.at(-1)), 'municipalities/norrtalje.yaml');
   });
 
   it('use a Linux plan whose capacity starts at 1 and may grow beyond one instance', () => {
