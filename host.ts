@@ -55,7 +55,7 @@ export async function startBot(options: HostOptions): Promise<RunningBot> {
     tenantOf: (id) => options.municipalities.find((m) => m.id === id)?.tenantId,
   });
   const jobs: JobDeps = {
-    directory, weekly: options.stores.weekly, operations: options.stores.operations, notifier, clock,
+    directory, weekly: options.stores.weekly, meeting: options.stores.meeting, operations: options.stores.operations, notifier, clock,
     instanceId: options.instanceId ?? `${hostname()}:${process.pid}`, log,
   };
   const deps: BotDeps = {

@@ -17,6 +17,7 @@ export const sv = {
     final: 'fastställd',
     proposed: 'förslag',
     total: 'Totalt',
+    compiled: (at: string) => `Sammanställd ${at}.`,
   },
   answerRate: (answered: number, expected: number, percent: string) =>
     `${answered} av ${expected} har svarat${percent ? ` (${percent})` : ''}`,
@@ -153,6 +154,7 @@ export const en: PictureTexts = {
     final: 'final',
     proposed: 'proposed',
     total: 'Total',
+    compiled: (at) => `Compiled ${at}.`,
   },
   answerRate: (answered, expected, percent) => `${answered} of ${expected} answered${percent ? ` (${percent})` : ''}`,
   percent: (p) => `${p}%`,

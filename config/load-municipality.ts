@@ -78,7 +78,8 @@ export function parseMunicipality(text: string, fileName = 'municipality.yaml'):
   };
   if (doc.errors.length > 0) {
     throw new ConfigError(fileName, doc.errors.map((e) => ({
-      path: '', line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] ?? e.message,
+      // Without prettyErrors the error carries only offsets; the line counter turns them into a line.
+      path: '', line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? e.message,
     })));
   }
   const raw: unknown = doc.toJS();

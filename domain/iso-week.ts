@@ -19,7 +19,8 @@ export function isoWeekOfDate(year: number, month: number, day: number): IsoWeek
   const weekYear = thursday.getUTCFullYear();
   const firstThursday = new Date(Date.UTC(weekYear, 0, 4));
   const firstMonday = firstThursday.getTime() - ((firstThursday.getUTCDay() + 6) % 7) * DAY_MS;
-  return { year: weekYear, week: 1 + Math.round((date.getTime() - firstMonday) / (7 * DAY_MS)) };
+  // Floor, not round: Friday to Sunday are 4 to 6 days past the Monday and still in its week.
+  return { year: weekYear, week: 1 + Math.floor((date.getTime() - firstMonday) / (7 * DAY_MS)) };
 }
 
 /** ISO week in which an instant falls, read on the zone's wall clock. */

@@ -103,3 +103,34 @@ export interface ConversationStore {
   listByPrefix(municipalityId: string, keyPrefix: string): Promise<StoredConversation[]>;
   markUnreachable(municipalityId: string, key: string, at: string): Promise<void>;
 }
+
+// The meeting's records. Imports are hoisted, so they may sit here next to the port that uses them.
+import type { Action, Hotspot, TownDecision, WeekState } from './picture/meeting';
+import type { TownWeekSummary } from './picture/history';
+
+/** A stored value with the etag it was read at, for optimistic-concurrency writes. */
+export interface Versioned<T> { value: T; etag: string }
+
+/**
+ * Town decisions, hotspots, actions, week states and the per-town week history, one
+ * municipality at a time. Every save is conditional: it creates when `etag` is undefined, or
+ * replaces only if the record is unchanged since `etag`; otherwise ConcurrentChangeError.
+ */
+export interface MeetingStore {
+  getDecision(municipalityId: string, week: string, townId: string): Promise<Versioned<TownDecision> | undefined>;
+  /** Creates (etag undefined) or replaces only if unchanged since `etag`; throws ConcurrentChangeError otherwise. */
+  saveDecision(decision: TownDecision, etag: string | undefined): Promise<string>;
+  listDecisions(municipalityId: string, week: string): Promise<TownDecision[]>;
+  getHotspot(municipalityId: string, id: string): Promise<Versioned<Hotspot> | undefined>;
+  saveHotspot(hotspot: Hotspot, etag: string | undefined): Promise<string>;
+  listHotspots(municipalityId: string): Promise<Hotspot[]>;
+  getAction(municipalityId: string, id: string): Promise<Versioned<Action> | undefined>;
+  saveAction(action: Action, etag: string | undefined): Promise<string>;
+  listActions(municipalityId: string): Promise<Action[]>;
+  getWeekState(municipalityId: string, week: string): Promise<Versioned<WeekState> | undefined>;
+  saveWeekState(state: WeekState, etag: string | undefined): Promise<string>;
+  /** Creates or replaces each town's summary of a week (unconditional: it is derived data). */
+  saveSummaries(summaries: TownWeekSummary[]): Promise<void>;
+  /** Summaries with `fromWeek <= week <= toWeek`, both inclusive. */
+  listSummaries(municipalityId: string, fromWeek: string, toWeek: string): Promise<TownWeekSummary[]>;
+}

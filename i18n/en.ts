@@ -31,6 +31,7 @@ export const en: Messages = {
     grade: 'Assessment', categories: 'Seen', what: 'What', where: 'Where', when: 'When', measures: 'Suggested measures',
   },
   errors: {
+    unknownWeek: (v) => `Unknown week: "${v}". Write for example "picture 48".`,
     gradeMissing: 'Pick an assessment from 1 to 5.',
     gradeOutOfRange: (v) => `The assessment must be 1–5 (got "${v}").`,
     unknownCategory: (v) => `Unknown category: "${v}".`,
@@ -83,6 +84,7 @@ export const en: Messages = {
     cleared: (week) => `Welcome back! You get reminders again ${week}.`,
   },
   jobs: {
+    picturePosted: (week, cards) => `The picture for ${week} is posted in the meeting channel (${cards} cards).`,
     started: 'Running it now. You get a message when it is done.',
     promptsDone: (sent, skipped, failed) => `Prompts done: ${sent} sent, ${skipped} already sent, ${failed} could not be delivered.`,
     remindersDone: (sent) => `Reminders sent: ${sent}.`,
@@ -99,6 +101,7 @@ export const en: Messages = {
     notFound: (id) => `No reporter with id ${id}.`,
     usage: 'Use: reporter add <id> <town,town> <name> | <organisation>',
   },
+  hotspots: { title: 'Open hotspots', none: 'No open hotspots.' },
   language: { set: 'I now answer in English.' },
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 };

@@ -30,6 +30,7 @@ export const sv = {
     grade: 'Bedömning', categories: 'Sett', what: 'Vad', where: 'Var', when: 'När', measures: 'Åtgärdsförslag',
   },
   errors: {
+    unknownWeek: (v: string) => `Okänd vecka: "${v}". Skriv till exempel "lägesbild 48".`,
     gradeMissing: 'Välj en bedömning från 1 till 5.',
     gradeOutOfRange: (v: string) => `Bedömningen måste vara 1–5 (fick "${v}").`,
     unknownCategory: (v: string) => `Okänd kategori: "${v}".`,
@@ -83,6 +84,7 @@ export const sv = {
     cleared: (week: string) => `Välkommen tillbaka! Du får påminnelser igen ${week}.`,
   },
   jobs: {
+    picturePosted: (week: string, cards: number) => `Lägesbilden för ${week} är publicerad i mötets kanal (${cards} kort).`,
     started: 'Jag kör det nu. Du får ett meddelande när det är klart.',
     promptsDone: (sent: number, skipped: number, failed: number) => `Utskick klart: ${sent} skickade, ${skipped} redan skickade, ${failed} kunde inte levereras.`,
     remindersDone: (sent: number) => `Påminnelser skickade: ${sent}.`,
@@ -99,6 +101,7 @@ export const sv = {
     notFound: (id: string) => `Ingen rapportör med id ${id}.`,
     usage: 'Använd: rapportör lägg till <id> <ort,ort> <namn> | <organisation>',
   },
+  hotspots: { title: 'Öppna hotspots', none: 'Inga öppna hotspots.' },
   language: { set: 'Jag svarar nu på svenska.' },
   weekdays: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
 };

@@ -3,7 +3,7 @@ import { weekKey } from '../domain/iso-week';
 import type { Municipality } from '../domain/municipality';
 import { currentWeek, roundTimes } from '../domain/round';
 
-export type JobName = 'prompts' | 'reminders' | 'promptsMissed';
+export type JobName = 'prompts' | 'reminders' | 'promptsMissed' | 'picture';
 
 export interface Occurrence {
   job: JobName;
@@ -34,5 +34,7 @@ export function dueOccurrences(m: Municipality, now: Date): Occurrence[] {
     const latest = passed[passed.length - 1];
     if (latest) due.push({ job: 'reminders', key: `reminders:${key}:${latest.i + 1}`, week, occasion: latest.i + 1 });
   }
+  // The picture is worth posting late, until the meeting has ended (3 hours after it starts).
+  if (at >= t.pictureAt.getTime() && at < t.meetingAt.getTime() + 3 * 3_600_000) due.push({ job: 'picture', key: `picture:${key}`, week });
   return due;
 }

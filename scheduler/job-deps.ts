@@ -1,12 +1,13 @@
 import type { Clock } from '../domain/clock';
 import type { Directory } from '../domain/directory';
-import type { Notifier, OperationsStore, WeeklyStore } from '../domain/ports';
+import type { MeetingStore, Notifier, OperationsStore, WeeklyStore } from '../domain/ports';
 import type { Logger } from '../observability/logger';
 
 /** What the weekly jobs need; `index.ts` wires the concrete parts in. */
 export interface JobDeps {
   directory: Directory;
   weekly: WeeklyStore;
+  meeting: MeetingStore;
   operations: OperationsStore;
   notifier: Notifier;
   clock: Clock;

@@ -31,7 +31,7 @@ export async function sendPrompts(deps: JobDeps, municipalityId: string, request
       return;
     }
     const language = await deps.directory.languageOf(m, reporter.id);
-    const outcome = await deliverOnce(deps, m.id, `prompts:${key}:${town.id}:${reporter.id}`, reporter.id, () => ({
+    const outcome = await deliverOnce(deps, m.id, `prompts:${key}:${town.id}:${reporter.id}`, () => deps.notifier.sendToUser(m.id, reporter.id, {
       card: questionnaireCard({ municipality: m, town, week, language, deadline: times.deadline, late: false }),
     }));
     result[outcome === 'sent' ? 'sent' : outcome === 'skipped' ? 'skipped' : 'failed']++;

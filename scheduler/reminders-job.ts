@@ -24,7 +24,7 @@ export async function sendReminders(deps: JobDeps, municipalityId: string, occas
   const deadline = formatLocalTime(times.deadline, m.timeZone);
   await Promise.all(remindersDue(m, reports, absences).map(async ({ reporter, town }) => {
     const language = await deps.directory.languageOf(m, reporter.id);
-    const outcome = await deliverOnce(deps, m.id, `reminder:${key}:${occasion}:${town.id}:${reporter.id}`, reporter.id, () => ({
+    const outcome = await deliverOnce(deps, m.id, `reminder:${key}:${occasion}:${town.id}:${reporter.id}`, () => deps.notifier.sendToUser(m.id, reporter.id, {
       text: messages(language).jobs.reminder(town.name, weekLabel(week), deadline),
       card: questionnaireCard({ municipality: m, town, week, language, deadline: times.deadline, late: false }),
     }));

@@ -4,6 +4,7 @@ import type { Municipality } from '../domain/municipality';
 import { dueOccurrences, type Occurrence } from './due-occurrences';
 import type { JobDeps } from './job-deps';
 import { sendPrompts } from './prompts-job';
+import { postPicture } from './picture-job';
 import { sendReminders } from './reminders-job';
 import { runOccurrence } from './run-occurrence';
 
@@ -19,6 +20,9 @@ export async function runDue(deps: JobDeps, m: Municipality, o: Occurrence): Pro
       return;
     case 'reminders':
       await runOccurrence(deps, m.id, o.key, () => sendReminders(deps, m.id, String(o.occasion), o.week));
+      return;
+    case 'picture':
+      await runOccurrence(deps, m.id, o.key, () => postPicture(deps, m.id, o.week));
       return;
   }
 }
@@ -45,7 +49,7 @@ function cronAt(day: Weekday, time: string): string {
 /** The cron expressions of a municipality's routine, in its own time zone. */
 export function cronExpressions(m: Municipality): string[] {
   const s = m.schedule;
-  return [cronAt(s.prompts.day, s.prompts.time), ...s.reminders.map((r) => cronAt(s.deadline.day, r)), cronAt(s.deadline.day, s.deadline.time)];
+  return [cronAt(s.prompts.day, s.prompts.time), ...s.reminders.map((r) => cronAt(s.deadline.day, r)), cronAt(s.deadline.day, s.deadline.time), cronAt(s.picture.day, s.picture.time)];
 }
 
 /**

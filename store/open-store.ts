@@ -1,8 +1,9 @@
 import { DefaultAzureCredential } from '@azure/identity';
-import type { ConversationStore, OperationsStore, RegistryStore, WeeklyStore } from '../domain/ports';
+import type { ConversationStore, MeetingStore, OperationsStore, RegistryStore, WeeklyStore } from '../domain/ports';
 import { CosmosConversationStore } from './conversation-store';
 import { openCosmos, type CosmosConnection } from './cosmos-connection';
 import { LocalCosmos } from './local-cosmos';
+import { CosmosMeetingStore } from './meeting-store';
 import { CosmosOperationsStore } from './operations-store';
 import { CosmosRegistryStore } from './registry-store';
 import { CosmosWeeklyStore } from './weekly-store';
@@ -14,6 +15,7 @@ export interface Stores {
   registry: RegistryStore;
   conversations: ConversationStore;
   operations: OperationsStore;
+  meeting: MeetingStore;
   /** Where the store lives, for the start-up log (never a key). */
   description: string;
   close(): Promise<void>;
@@ -26,6 +28,7 @@ export function storesOn(cosmos: CosmosConnection, description: string, close: (
     registry: new CosmosRegistryStore(cosmos),
     conversations: new CosmosConversationStore(cosmos),
     operations: new CosmosOperationsStore(cosmos),
+    meeting: new CosmosMeetingStore(cosmos),
     description,
     close,
   };

@@ -9,6 +9,8 @@ import { currentWeek } from '../../domain/round';
 import { messages } from '../../i18n';
 import { sendPrompts } from '../../scheduler/prompts-job';
 import { sendReminders } from '../../scheduler/reminders-job';
+import { postPicture } from '../../scheduler/picture-job';
+import { parseWeekArgument } from '../../domain/week-argument';
 import type { BotDeps } from '../bot-deps';
 import { fallbackMessages, turnScope, type TurnScope } from '../turn-scope';
 import { runReporterAdmin } from './reporter-admin';
@@ -68,8 +70,18 @@ async function answer(deps: BotDeps, scope: TurnScope, cmd: Command): Promise<st
     case 'removeReporter':
     case 'moveReporter':
       return runReporterAdmin(deps.registry, m, t, userId, cmd, now);
-    case 'picture':
-    case 'hotspots':
+    case 'picture': {
+      if (!coordinator && !m.meetingMembers.some((p) => p.id === userId)) return t.errors.notCoordinator;
+      const week = parseWeekArgument(cmd.week, currentWeek(m, now));
+      if (!week) return t.errors.unknownWeek(cmd.week ?? '');
+      runJobInBackground(deps, scope, () => postPicture(deps.jobs, m.id, week, `on-demand-${now.toISOString()}`), (r) => t.jobs.picturePosted(weekLabel(week), r.sent));
+      return t.jobs.started;
+    }
+    case 'hotspots': {
+      const open = (await deps.jobs.meeting.listHotspots(m.id)).filter((hs) => !hs.closedWeek);
+      if (open.length === 0) return t.hotspots.none;
+      return [`**${t.hotspots.title}**`, ...open.map((hs) => `- ${m.towns.find((x) => x.id === hs.townId)?.name ?? hs.townId}: ${hs.place} – ${hs.reason}`)].join('\n');
+    }
     case 'myActions':
     case 'townActions':
       // Answered by the meeting and action handlers once those land; until then, the help.

@@ -41,6 +41,24 @@ describe('iso-week', () => {
     it('puts 24 November 2026 in week 48', () => {
       assert.deepEqual(isoWeekOfDate(2026, 11, 24), wk(2026, 48));
     });
+
+    it('puts Friday, Saturday and Sunday in the same week as the Monday before them', () => {
+      for (const day of [23, 24, 25, 26, 27, 28, 29]) assert.deepEqual(isoWeekOfDate(2026, 11, day), wk(2026, 48), `2026-11-${day}`);
+      assert.deepEqual(isoWeekOfDate(2026, 11, 30), wk(2026, 49));
+    });
+
+    it('agrees with the "ordinal of the week\'s Thursday" rule for every day of 2000 to 2040', () => {
+      for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2041, 0, 1); t += 86_400_000) {
+        const d = new Date(t);
+        const thursday = new Date(t + (3 - ((d.getUTCDay() + 6) % 7)) * 86_400_000);
+        const ordinal = (thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000; // 0-based
+        const expected = wk(thursday.getUTCFullYear(), 1 + Math.floor(ordinal / 7));
+        const actual = isoWeekOfDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+        if (actual.year !== expected.year || actual.week !== expected.week) {
+          assert.fail(`${d.toISOString().slice(0, 10)}: ${weekKey(actual)}, expected ${weekKey(expected)}`);
+        }
+      }
+    });
   });
 
   describe('weeksInYear', () => {

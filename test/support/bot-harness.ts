@@ -3,7 +3,7 @@ import { loadMunicipality } from '../../config/load-municipality';
 import { fixedClock } from '../../domain/clock';
 import type { Municipality } from '../../domain/municipality';
 import { startBot, type RunningBot } from '../../host';
-import { silentLogger } from '../../observability/logger';
+import { createLogger, silentLogger } from '../../observability/logger';
 import { LocalCosmos } from '../../store/local-cosmos';
 import { storesOn, type Stores } from '../../store/open-store';
 import { personalConversationId, type ActivityContext, type User } from './activities';
@@ -46,7 +46,7 @@ export class BotHarness {
   private static startBotOn(stores: Stores, m: Municipality, clock: ReturnType<typeof fixedClock>, botId?: string): Promise<RunningBot> {
     return startBot({
       bot: botId ? { appId: botId, password: 'not-a-real-secret', type: 'MultiTenant' } : { type: 'MultiTenant' },
-      port: 0, host: '127.0.0.1', municipalities: [m], stores, log: silentLogger, clock, scheduler: false, instanceId: 'test-instance',
+      port: 0, host: '127.0.0.1', municipalities: [m], stores, log: process.env.TEST_LOG ? createLogger(process.env.TEST_LOG) : silentLogger, clock, scheduler: false, instanceId: 'test-instance',
       queue: { backoff: { baseMs: 5, capMs: 50 }, defaultRetryAfterMs: 50 },
     });
   }

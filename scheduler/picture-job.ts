@@ -1,0 +1,53 @@
+import { pictureOverviewCard } from '../cards/picture-overview-card';
+import { splitTownCard } from '../cards/picture-split';
+import type { IsoWeek } from '../domain/iso-week';
+import { addWeeks, weekKey } from '../domain/iso-week';
+import { formatLocalDate } from '../domain/zoned-time';
+import { people } from '../domain/municipality';
+import { summarizeForHistory } from '../domain/picture/history';
+import { currentWeek, roundTimes } from '../domain/round';
+import type { AdaptiveCardJson } from '../cards/render';
+import { compileWeek } from './compile-week';
+import { deliverOnce } from './deliver-once';
+import type { JobDeps, JobResult } from './job-deps';
+
+export type PictureJobDeps = JobDeps;
+
+/** The week's picture as cards for the meeting channel: the overview, then each town's card(s). */
+export async function pictureCards(deps: PictureJobDeps, municipalityId: string, week: IsoWeek): Promise<AdaptiveCardJson[]> {
+  const m = await deps.directory.current(municipalityId);
+  const picture = await compileWeek({ weekly: deps.weekly, meeting: deps.meeting }, m, week, deps.clock());
+  await deps.meeting.saveSummaries(summarizeForHistory(picture));
+  const mode = picture.finalized
+    ? { readOnly: true as const }
+    // A new action is due by the next meeting unless the meeting says otherwise.
+    : { readOnly: false as const, people: people(m), nextMeetingDate: formatLocalDate(roundTimes(m, addWeeks(week, 1)).meetingAt, m.timeZone) };
+  return [
+    pictureOverviewCard({ municipality: m, picture, language: m.language }),
+    ...picture.towns.flatMap((town) => splitTownCard({ municipality: m, picture, town, language: m.language, mode })),
+  ];
+}
+
+/**
+ * Wednesday's picture, posted into the meeting channel once per week (each card once, through
+ * the send ledger). `repost` makes a fresh post on demand, under its own ledger keys.
+ */
+export async function postPicture(deps: PictureJobDeps, municipalityId: string, requestedWeek?: IsoWeek, repost?: string): Promise<JobResult> {
+  const m = await deps.directory.current(municipalityId);
+  const week = requestedWeek ?? currentWeek(m, deps.clock());
+  const result: JobResult = { sent: 0, skipped: 0, failed: 0 };
+  const channel = m.meetingChannel;
+  if (!channel) {
+    deps.log.warn({ municipalityId }, 'no meeting channel configured: picture not posted');
+    return result;
+  }
+  const cards = await pictureCards(deps, municipalityId, week);
+  // One after another, so the channel shows them in order.
+  for (const [i, card] of cards.entries()) {
+    const key = `picture:${weekKey(week)}:${repost ?? 'scheduled'}:${i}`;
+    const outcome = await deliverOnce(deps, m.id, key, () => deps.notifier.sendToConversation(m.id, channel.conversationId, { card }, channel.serviceUrl));
+    result[outcome === 'sent' ? 'sent' : outcome === 'skipped' ? 'skipped' : 'failed']++;
+  }
+  deps.log.info({ municipalityId, week: weekKey(week), ...result }, 'picture posted');
+  return result;
+}
