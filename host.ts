@@ -49,7 +49,8 @@ export async function startBot(options: HostOptions): Promise<RunningBot> {
   const log = options.log;
   const directory = new Directory(options.municipalities, options.stores.registry);
   const adapter = createAdapter(options.bot, log);
-  const queue = new SendQueue({ clock, ...options.queue });
+  // Rate limits are about real seconds, so the queue keeps real time even when the domain clock is set.
+  const queue = new SendQueue({ ...options.queue });
   const notifier = new TeamsNotifier({
     adapter, botAppId: options.bot.appId ?? '', conversations: options.stores.conversations, queue, clock, log,
     tenantOf: (id) => options.municipalities.find((m) => m.id === id)?.tenantId,

@@ -36,6 +36,15 @@ describe('Wednesday: the compiled picture in the meeting channel', function () {
     assert.equal(h.channel.cardsIn(channelId()).length, count, 'the scheduled picture goes out once');
   });
 
+  it('reposts the picture for a week on a coordinator\'s request', async () => {
+    const coordinator = { aadObjectId: h.m.coordinators[0]!.id };
+    h.channel.clear();
+    await h.post(message(h.ctx, coordinator, 'lägesbild 49'));
+    for (let i = 0; i < 100 && !h.textsFor(coordinator).some((t) => /publicerad/.test(t)); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.match(h.textsFor(coordinator).at(-1)!, /Lägesbilden för v\. 49 är publicerad/);
+    assert.ok(h.channel.cardsIn(channelId()).length >= 4);
+  });
+
   it('refuses the picture command from a reporter', async () => {
     const reporter = { aadObjectId: h.m.reporters[0]!.id };
     await h.post(message(h.ctx, reporter, 'picture'));
