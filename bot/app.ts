@@ -4,6 +4,7 @@ import type { BotDeps } from './bot-deps';
 import { captureConversation } from './capture-conversation';
 import { registerCommands } from './handlers/commands';
 import { registerInstall } from './handlers/install';
+import { registerMeeting } from './handlers/meeting';
 import { registerQuestionnaire } from './handlers/questionnaire';
 import { callerOf } from './identity';
 import { registerUnknownAction } from './unknown-action';
@@ -21,6 +22,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, deps: BotDeps
   });
   registerInstall(app, deps);
   registerQuestionnaire(app, deps);
+  registerMeeting(app, deps);
   registerUnknownAction(app);
   registerCommands(app, deps);
   app.error(async (context, error) => {

@@ -12,6 +12,8 @@ export interface OverviewCardInput {
   /** The internal picture, or its external version for readers outside the meeting. */
   picture: Picture | ExternalPicture;
   language: Language;
+  /** Shows the meeting's "finalize" button (only on the internal, not yet finalized picture). */
+  finalizable?: boolean;
 }
 
 export function pictureOverviewCard(input: OverviewCardInput): AdaptiveCardJson {
@@ -29,6 +31,10 @@ export function pictureOverviewCard(input: OverviewCardInput): AdaptiveCardJson 
   });
   const rate = p.overview.answerRate;
   return renderCard(template, {
+    municipalityId: m.id,
+    week: p.week,
+    canFinalize: Boolean(input.finalizable) && !p.finalized && !('external' in p),
+    finalizeLabel: t.overview.finalize,
     title: t.overview.title(p.weekLabel),
     meeting: t.overview.meeting(formatMeetingDate(p.meetingDate, language)),
     external: 'external' in p,

@@ -18,6 +18,7 @@ export const sv = {
     proposed: 'förslag',
     total: 'Totalt',
     compiled: (at: string) => `Sammanställd ${at}.`,
+    finalize: 'Fastställ veckan och skicka sammanfattningen',
   },
   answerRate: (answered: number, expected: number, percent: string) =>
     `${answered} av ${expected} har svarat${percent ? ` (${percent})` : ''}`,
@@ -155,6 +156,7 @@ export const en: PictureTexts = {
     proposed: 'proposed',
     total: 'Total',
     compiled: (at) => `Compiled ${at}.`,
+    finalize: 'Finalize the week and send the summary',
   },
   answerRate: (answered, expected, percent) => `${answered} of ${expected} answered${percent ? ` (${percent})` : ''}`,
   percent: (p) => `${p}%`,

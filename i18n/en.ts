@@ -102,6 +102,12 @@ export const en: Messages = {
     usage: 'Use: reporter add <id> <town,town> <name> | <organisation>',
   },
   hotspots: { title: 'Open hotspots', none: 'No open hotspots.' },
+  meeting: {
+    notParticipant: 'Only coordinators and meeting members can change the picture.',
+    unknownOwner: 'Pick an owner among the municipality\'s people.',
+    summarySent: (week, sent, failed) => `The summary for ${week} is sent: ${sent} messages${failed > 0 ? `, ${failed} could not be delivered` : ''}.`,
+    finalized: (week) => `The week ${week} is finalized. The summary is being sent to its recipients.`,
+  },
   language: { set: 'I now answer in English.' },
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 };

@@ -102,6 +102,12 @@ export const sv = {
     usage: 'Använd: rapportör lägg till <id> <ort,ort> <namn> | <organisation>',
   },
   hotspots: { title: 'Öppna hotspots', none: 'Inga öppna hotspots.' },
+  meeting: {
+    notParticipant: 'Bara samordnare och mötets deltagare kan ändra lägesbilden.',
+    unknownOwner: 'Välj en ansvarig bland kommunens personer.',
+    summarySent: (week: string, sent: number, failed: number) => `Sammanfattningen för ${week} är skickad: ${sent} meddelanden${failed > 0 ? `, ${failed} kunde inte levereras` : ''}.`,
+    finalized: (week: string) => `Veckan ${week} är fastställd. Sammanfattningen skickas nu till mottagarna.`,
+  },
   language: { set: 'Jag svarar nu på svenska.' },
   weekdays: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
 };

@@ -128,7 +128,9 @@ describe('the town card', () => {
     const executes = ofType(card, 'Action.Execute');
     assert.deepEqual(executes.map((a) => a.verb), [...PICTURE_VERBS]);
     for (const a of executes) {
-      assert.deepEqual(a.data, { verb: a.verb, municipalityId: 'norrtalje', week: '2026-W48', townId: 'rimbo' });
+      // setGrade also carries what the card showed, so only the fields a participant changed are applied.
+      const base = a.verb === 'setGrade' ? { baseGrade: '3', baseSituation: 'Oroligt kring busstationen kvällstid; i övrigt lugnt.' } : {};
+      assert.deepEqual(a.data, { verb: a.verb, municipalityId: 'norrtalje', week: '2026-W48', townId: 'rimbo', ...base });
     }
     const ids = inputTypes(card).map((i) => i.id);
     assert.deepEqual(ids, Object.values(PICTURE_INPUT_IDS).flatMap((v) => Object.values(v)));

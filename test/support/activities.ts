@@ -53,3 +53,22 @@ export function execute(ctx: ActivityContext, user: User, verb: string, data: Re
 export function submit(ctx: ActivityContext, user: User, data: Record<string, unknown>) {
   return { ...personal(ctx, user), type: 'message', replyToId: 'card-1', value: data };
 }
+
+/** An Action.Execute click on a card in a team channel (the meeting's channel). */
+export function channelExecute(ctx: ActivityContext, user: User, channelId: string, verb: string, data: Record<string, unknown>, replyToId = 'picture-card-1') {
+  return {
+    channelId: 'msteams',
+    serviceUrl: ctx.serviceUrl,
+    from: { id: `29:${user.aadObjectId}`, aadObjectId: user.aadObjectId, name: user.name ?? 'User' },
+    recipient: { id: '28:bot', name: 'Lägesbild' },
+    conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: ctx.tenantId },
+    channelData: { tenant: { id: ctx.tenantId }, team: { id: '19:team@thread.tacv2' }, channel: { id: channelId } },
+    locale: 'sv-SE',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}

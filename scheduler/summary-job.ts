@@ -1,0 +1,42 @@
+import { pictureOverviewCard } from '../cards/picture-overview-card';
+import { splitExternalTownCard } from '../cards/picture-split';
+import type { AdaptiveCardJson } from '../cards/render';
+import type { IsoWeek } from '../domain/iso-week';
+import { weekKey } from '../domain/iso-week';
+import { externalVersion } from '../domain/picture/external';
+import { deliverOnce } from './deliver-once';
+import type { JobDeps, JobResult } from './job-deps';
+import { compileAndRecord, postPicture } from './picture-job';
+
+/**
+ * Publishes a finalized week: the internal picture, now read-only, once more in the meeting
+ * channel; the external version (no reporters' free text, no names) to every reporter 1:1 and to
+ * the configured recipients. Each message goes once, through the send ledger.
+ */
+export async function publishSummary(deps: JobDeps, municipalityId: string, week: IsoWeek): Promise<JobResult> {
+  const m = await deps.directory.current(municipalityId);
+  const key = weekKey(week);
+  const internal = await postPicture(deps, municipalityId, week, 'final');
+  const external = externalVersion(await compileAndRecord(deps, m, week));
+  const cardsIn = (language: 'sv' | 'en'): AdaptiveCardJson[] => [
+    pictureOverviewCard({ municipality: m, picture: external, language }),
+    ...external.towns.flatMap((town) => splitExternalTownCard({ municipality: m, picture: external, town, language })),
+  ];
+  const result: JobResult = { ...internal };
+  const count = (o: 'sent' | 'skipped' | 'failed') => { result[o]++; };
+  // Reporters side by side (the send queue paces them); each one's cards in order.
+  await Promise.all(m.reporters.map(async (reporter) => {
+    const language = await deps.directory.languageOf(m, reporter.id);
+    for (const [i, card] of cardsIn(language).entries()) {
+      count(await deliverOnce(deps, m.id, `summary:${key}:${reporter.id}:${i}`, () => deps.notifier.sendToUser(m.id, reporter.id, { card })));
+    }
+  }));
+  for (const recipient of m.summaryRecipients) {
+    for (const [i, card] of cardsIn(m.language).entries()) {
+      count(await deliverOnce(deps, m.id, `summary:${key}:${recipient.conversationId}:${i}`,
+        () => deps.notifier.sendToConversation(m.id, recipient.conversationId, { card }, recipient.serviceUrl)));
+    }
+  }
+  deps.log.info({ municipalityId, week: key, ...result }, 'summary published');
+  return result;
+}
