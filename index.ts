@@ -1,5 +1,6 @@
 import { ConfigError, loadMunicipality } from './config/load-municipality';
 import { EnvError, loadEnv } from './config/env';
+import { offsetClock } from './domain/offset-clock';
 import { createLogger } from './observability/logger';
 import { startBot } from './host';
 import { openStore } from './store/open-store';
@@ -22,8 +23,9 @@ async function main(): Promise<void> {
   const stores = await openStore({ ...config.cosmos, dataDir: config.dataDir });
   const bot = await startBot({
     bot: config.bot, port: config.port, municipalities, stores, log, scheduler: config.scheduler, instanceId: config.instanceId,
+    // LAGESBILD_FAKE_NOW (tests and demos): the domain clock starts there and runs in real time.
+    ...(config.fakeNow ? { clock: offsetClock(config.fakeNow) } : {}),
   });
-  log.info({ port: bot.port, store: stores.description, municipalities: municipalities.map((m) => m.id), anonymous: !config.bot.appId }, 'lagesbild-bot ready');
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down: finishing sends in flight');
     await bot.stop();
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  // Logged once the signals are handled: from here a SIGTERM finishes what is in hand.
+  log.info({ port: bot.port, store: stores.description, municipalities: municipalities.map((m) => m.id), anonymous: !config.bot.appId, ...(config.fakeNow ? { fakeNow: config.fakeNow } : {}) }, 'lagesbild-bot ready');
 }
 
 main().catch((err: unknown) => {

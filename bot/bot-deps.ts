@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/clock';
 import type { Directory } from '../domain/directory';
-import type { ConversationStore, OperationsStore, RegistryStore, WeeklyStore } from '../domain/ports';
+import type { AuditStore, ConversationStore, OperationsStore, PersonDataStore, RegistryStore, WeeklyStore } from '../domain/ports';
 import type { Logger } from '../observability/logger';
 import type { JobDeps } from '../scheduler/job-deps';
 
@@ -11,6 +11,8 @@ export interface BotDeps {
   registry: RegistryStore;
   conversations: ConversationStore;
   operations: OperationsStore;
+  audit: AuditStore;
+  personData: PersonDataStore;
   jobs: JobDeps;
   clock: Clock;
   log: Logger;

@@ -65,7 +65,8 @@ export function townCardData(input: TownCardInput): TownCardData {
   const { municipality: m, picture, town, language } = input;
   const t = pictureTexts(language);
   const ownerText = (name: string | undefined, organisation: string | undefined) =>
-    name === undefined ? t.actions.unknownOwner : `${name}${organisation ? ` (${organisation})` : ''}`;
+    // A unit named like its organisation is said once.
+    name === undefined ? t.actions.unknownOwner : `${name}${organisation && organisation !== name ? ` (${organisation})` : ''}`;
   const actions = (items: TownPicture['followUp']) => items.map((a) =>
     actionView(a, ownerText(a.ownerName, a.ownerOrganisation), a.lastComment, town.openHotspots, language));
   return {

@@ -134,3 +134,34 @@ export interface MeetingStore {
   /** Summaries with `fromWeek <= week <= toWeek`, both inclusive. */
   listSummaries(municipalityId: string, fromWeek: string, toWeek: string): Promise<TownWeekSummary[]>;
 }
+
+// The audit trail and the data subject's rights (access, erasure).
+import type { AuditEntry } from './audit';
+import type { ErasureSummary, PersonExport } from './personal-records';
+
+export interface AuditFilter {
+  /** Exactly this subject, e.g. a reporter id or "2026-W49:rimbo". */
+  subject?: string;
+  actorId?: string;
+  /** ISO instant; entries at or after it. */
+  since?: string;
+}
+
+/** Append-only: an entry is created once and never replaced (erasure aside, see PersonDataStore). */
+export interface AuditStore {
+  /** Creates the entry; an entry with the same id already stored is an error, never overwritten. */
+  append(entry: AuditEntry): Promise<void>;
+  /** One municipality's entries, oldest first. */
+  list(municipalityId: string, filter?: AuditFilter): Promise<AuditEntry[]>;
+}
+
+/** Everything stored about one person, to hand it over or erase it (coordinators only). */
+export interface PersonDataStore {
+  exportPerson(municipalityId: string, userId: string, now?: Date): Promise<PersonExport>;
+  /**
+   * Deletes their answers, absences, references, language and ledger entries; replaces their id
+   * with a pseudonym in the meeting's records and the audit trail; removes them from the
+   * registry; and appends a `personErased` audit entry naming the pseudonym.
+   */
+  erasePerson(municipalityId: string, userId: string, actorId: string, now?: Date): Promise<ErasureSummary>;
+}

@@ -66,6 +66,9 @@ export const en: Messages = {
       ['reporter add <id> <town,town> <name> | <organisation>', 'Register a reporter'],
       ['reporter remove <id>', 'Remove a reporter'],
       ['reporter move <id> <town,town>', 'Change the towns a reporter covers'],
+      ['picture [week]', 'Post the picture for a week in the meeting channel'],
+      ['export <id>', 'Show everything stored about a person'],
+      ['erase <id> confirm', 'Erase a person\'s data (without "confirm": show what would be erased)'],
     ],
   },
   status: {

@@ -65,6 +65,9 @@ export const sv = {
       ['rapportör lägg till <id> <ort,ort> <namn> | <organisation>', 'Registrera en rapportör'],
       ['rapportör ta bort <id>', 'Ta bort en rapportör'],
       ['rapportör flytta <id> <ort,ort>', 'Ändra vilka orter en rapportör bevakar'],
+      ['lägesbild [vecka]', 'Publicera lägesbilden för en vecka i mötets kanal'],
+      ['exportera <id>', 'Visa allt som finns sparat om en person'],
+      ['radera <id> bekräfta', 'Radera en persons uppgifter (utan "bekräfta": visa vad som skulle raderas)'],
     ] as Array<[string, string]>,
   },
   status: {

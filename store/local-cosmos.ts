@@ -15,6 +15,7 @@ import { withoutSystemFields } from './store-errors';
  */
 export class LocalCosmos {
   private dirty = false;
+  private stopped = false;
   private flushTimer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private connection?: CosmosConnection;
@@ -33,7 +34,8 @@ export class LocalCosmos {
     if (file) {
       await local.restore();
       server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-        if (req.method === 'GET' || (req.method === 'POST' && req.headers['x-ms-documentdb-isquery'])) return;
+        // Reads, queries and the SDK's query-plan requests change nothing.
+        if (req.method === 'GET' || (req.method === 'POST' && (req.headers['x-ms-documentdb-isquery'] || req.headers['x-ms-cosmos-is-query-plan-request']))) return;
         res.on('finish', () => { if (res.statusCode < 300) local.markDirty(); });
       });
     }
@@ -56,8 +58,9 @@ export class LocalCosmos {
   }
 
   private markDirty(): void {
+    if (this.stopped) return;
     this.dirty = true;
-    this.flushTimer ??= setTimeout(() => { this.flushTimer = undefined; void this.flush(); }, 200);
+    this.flushTimer ??= setTimeout(() => { this.flushTimer = undefined; void this.flush().catch(() => undefined); }, 200);
   }
 
   /** Writes all documents to the data file (atomically, through a temporary file). */
@@ -89,6 +92,7 @@ export class LocalCosmos {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     await this.flush();

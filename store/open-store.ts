@@ -1,10 +1,14 @@
+import https from 'node:https';
 import { DefaultAzureCredential } from '@azure/identity';
-import type { ConversationStore, MeetingStore, OperationsStore, RegistryStore, WeeklyStore } from '../domain/ports';
+import { isLoopbackHost } from '../config/env';
+import type { AuditStore, ConversationStore, MeetingStore, OperationsStore, PersonDataStore, RegistryStore, WeeklyStore } from '../domain/ports';
+import { CosmosAuditStore } from './audit-store';
 import { CosmosConversationStore } from './conversation-store';
 import { openCosmos, type CosmosConnection } from './cosmos-connection';
 import { LocalCosmos } from './local-cosmos';
 import { CosmosMeetingStore } from './meeting-store';
 import { CosmosOperationsStore } from './operations-store';
+import { CosmosPersonDataStore } from './person-data';
 import { CosmosRegistryStore } from './registry-store';
 import { CosmosWeeklyStore } from './weekly-store';
 
@@ -16,12 +20,15 @@ export interface Stores {
   conversations: ConversationStore;
   operations: OperationsStore;
   meeting: MeetingStore;
+  audit: AuditStore;
+  personData: PersonDataStore;
   /** Where the store lives, for the start-up log (never a key). */
   description: string;
   close(): Promise<void>;
 }
 
 export function storesOn(cosmos: CosmosConnection, description: string, close: () => Promise<void>): Stores {
+  const audit = new CosmosAuditStore(cosmos);
   return {
     cosmos,
     weekly: new CosmosWeeklyStore(cosmos),
@@ -29,6 +36,8 @@ export function storesOn(cosmos: CosmosConnection, description: string, close: (
     conversations: new CosmosConversationStore(cosmos),
     operations: new CosmosOperationsStore(cosmos),
     meeting: new CosmosMeetingStore(cosmos),
+    audit,
+    personData: new CosmosPersonDataStore(cosmos, audit),
     description,
     close,
   };
@@ -39,6 +48,11 @@ export interface StoreConfig {
   key?: string;
   database: string;
   dataDir: string;
+  /**
+   * Tests and demos: trust the self-signed certificate of a Cosmos-compatible server, for a
+   * loopback endpoint only (refused for any other host). Never set in production.
+   */
+  allowSelfSignedLoopback?: boolean;
 }
 
 /**
@@ -47,7 +61,16 @@ export interface StoreConfig {
  */
 export async function openStore(config: StoreConfig): Promise<Stores> {
   if (config.endpoint) {
+    const host = new URL(config.endpoint).hostname;
+    if (config.allowSelfSignedLoopback && !isLoopbackHost(host)) {
+      throw new Error(`a self-signed certificate is accepted on loopback only, not from ${host}`);
+    }
+    const loopback = config.allowSelfSignedLoopback
+      // Certificate checks off for this one agent, used for this loopback endpoint only; no geo endpoints to discover.
+      ? { agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }), endpointDiscovery: false }
+      : {};
     const cosmos = await openCosmos({
+      ...loopback,
       endpoint: config.endpoint,
       key: config.key,
       credential: config.key ? undefined : new DefaultAzureCredential(),

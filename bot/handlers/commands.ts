@@ -13,6 +13,7 @@ import { postPicture } from '../../scheduler/picture-job';
 import { parseWeekArgument } from '../../domain/week-argument';
 import type { BotDeps } from '../bot-deps';
 import { fallbackMessages, turnScope, type TurnScope } from '../turn-scope';
+import { handlePrivacyCommand } from './privacy';
 import { runReporterAdmin } from './reporter-admin';
 import { coordinatorStatus, helpText, reporterStatus } from './status-text';
 
@@ -69,7 +70,7 @@ async function answer(deps: BotDeps, scope: TurnScope, cmd: Command): Promise<st
     case 'addReporter':
     case 'removeReporter':
     case 'moveReporter':
-      return runReporterAdmin(deps.registry, m, t, userId, cmd, now);
+      return runReporterAdmin(deps.registry, deps.audit, m, t, userId, cmd, now);
     case 'picture': {
       if (!coordinator && !m.meetingMembers.some((p) => p.id === userId)) return t.errors.notCoordinator;
       const week = parseWeekArgument(cmd.week, currentWeek(m, now));
@@ -97,7 +98,8 @@ export async function handleMessage(deps: BotDeps, context: TurnContext): Promis
   }
   const text = (context.activity.text ?? '').trim();
   try {
-    await context.sendActivity(await answer(deps, scope, parseCommand(text)));
+    const privacy = await handlePrivacyCommand(deps, scope, text);
+    await context.sendActivity(privacy ?? await answer(deps, scope, parseCommand(text)));
   } catch (err) {
     if (!(err instanceof StoreUnavailableError)) throw err;
     await context.sendActivity(scope.t.errors.storeDown);

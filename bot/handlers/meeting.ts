@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/render';
+import { auditEntry } from '../../domain/audit';
 import { StoreUnavailableError } from '../../domain/errors';
 import { weekKey, weekLabel, type IsoWeek } from '../../domain/iso-week';
 import { addActionTo, addHotspotTo, closeHotspotIn, decideTown, finalize } from '../../domain/meeting-service';
@@ -43,9 +44,14 @@ async function refreshed(deps: BotDeps, context: TurnContext, scope: TurnScope, 
   return card;
 }
 
-async function apply<T>(deps: BotDeps, context: TurnContext, scope: TurnScope, ref: MeetingRef, townId: string, change: Promise<MeetingResult<T>>): Promise<AdaptiveCardJson | string> {
+type AuditNote = Pick<Parameters<typeof auditEntry>[0], 'kind' | 'subject' | 'change'>;
+
+/** Applies a change; a stored one also goes to the audit trail (ids and grades, no free text). */
+async function apply<T>(deps: BotDeps, context: TurnContext, scope: TurnScope, ref: MeetingRef, townId: string,
+  change: Promise<MeetingResult<T>>, note: (value: T) => AuditNote): Promise<AdaptiveCardJson | string> {
   const result = await change;
   if (!result.ok) return result.errors.map((e) => describeMeetingError(scope.language, e)).join(' ');
+  await deps.audit.append(auditEntry({ municipalityId: scope.m.id, at: deps.clock(), actorId: scope.userId, ...note(result.value) }));
   return refreshed(deps, context, scope, ref.week, townId);
 }
 
@@ -61,6 +67,7 @@ async function handle(deps: BotDeps, context: TurnContext, verb: MeetingVerb, da
     if (!isCoordinator(m, userId)) return t.errors.notCoordinator;
     const result = await finalize(deps.jobs.meeting, m, ref.week, change);
     if (!result.ok) return result.errors.map((e) => describeMeetingError(scope.language, e)).join(' ');
+    await deps.audit.append(auditEntry({ municipalityId: m.id, at: deps.clock(), actorId: userId, kind: 'weekFinalized', subject: weekKey(ref.week) }));
     void publishSummary(deps.jobs, m.id, ref.week)
       .then((r) => deps.jobs.notifier.sendToUser(m.id, userId, { text: t.meeting.summarySent(weekLabel(ref.week), r.sent, r.failed) }))
       .catch((err: Error) => deps.log.error({ municipalityId: m.id, err: err.message }, 'summary not published'));
@@ -75,18 +82,20 @@ async function handle(deps: BotDeps, context: TurnContext, verb: MeetingVerb, da
     case 'setGrade':
       return apply(deps, context, scope, ref, townId, decideTown(deps.jobs.meeting, m, ref.week, townId, {
         finalGrade: f.finalGrade ?? '', situation: f.situation ?? '', baseGrade: f.baseGrade ?? '', baseSituation: f.baseSituation ?? '',
-      }, change));
+      }, change), (d) => ({ kind: 'grade', subject: `${d.week}:${d.townId}`, change: { finalGrade: d.finalGrade ?? null, situationLength: d.situation.length } }));
     case 'addHotspot':
-      return apply(deps, context, scope, ref, townId, addHotspotTo(deps.jobs.meeting, m, townId, idFor('hotspot', context, ref), f.place ?? '', f.reason ?? '', change));
+      return apply(deps, context, scope, ref, townId, addHotspotTo(deps.jobs.meeting, m, townId, idFor('hotspot', context, ref), f.place ?? '', f.reason ?? '', change),
+        (hs) => ({ kind: 'hotspot', subject: hs.id, change: { op: 'open', townId } }));
     case 'closeHotspot':
-      return apply(deps, context, scope, ref, townId, closeHotspotIn(deps.jobs.meeting, m, townId, f.closeHotspotId ?? '', change));
+      return apply(deps, context, scope, ref, townId, closeHotspotIn(deps.jobs.meeting, m, townId, f.closeHotspotId ?? '', change),
+        (hs) => ({ kind: 'hotspot', subject: hs.id, change: { op: 'close', townId } }));
     case 'addAction': {
       // The owner must be someone the municipality knows; the card's list is not trusted.
       if (!people(m).some((p) => p.id === f.ownerId)) return t.meeting.unknownOwner;
       return apply(deps, context, scope, ref, townId, addActionTo(deps.jobs.meeting, m, townId, {
         id: idFor('action', context, ref), what: f.what ?? '', ownerId: f.ownerId!, hotspotId: f.hotspotId || undefined,
         due: f.due || undefined, nextMeetingDate: nextMeetingDate(m, ref.week),
-      }, change));
+      }, change), (a) => ({ kind: 'action', subject: a.id, change: { op: 'create', townId, ownerId: a.ownerId, due: a.due } }));
     }
   }
 }

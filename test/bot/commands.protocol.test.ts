@@ -70,6 +70,9 @@ describe('Chat commands over the Bot Framework protocol', function () {
     const id = '00000000-0000-4000-8000-0000000009a1';
     assert.match(await say(coordinator, `rapportör lägg till ${id} rimbo,hallstavik Nina Nyström | Rimbo bibliotek`), /Nina Nyström är registrerad/);
     assert.match(await say(coordinator, `rapportör flytta ${id} Norrtälje`), /bevakar nu Norrtälje/);
+    const audit = await h.stores.audit.list(h.m.id, { subject: id });
+    // The test clock stands still, so both entries share a time: compare them as a set.
+    assert.deepEqual(audit.map((e) => `${e.actorId}:${String(e.change.op)}`).sort(), [`${coordinator.aadObjectId}:add`, `${coordinator.aadObjectId}:move`]);
     await h.restartBot();
     const list = await say(coordinator, 'rapportörer');
     assert.match(list, /Nina Nyström \(Rimbo bibliotek\): Norrtälje/);

@@ -59,6 +59,8 @@ describe('The meeting works on the town cards', function () {
     const decision = await h.stores.meeting.getDecision(h.m.id, '2026-W49', 'rimbo');
     assert.equal(decision?.value.finalGrade, 3);
     assert.equal(decision?.value.decidedBy, coordinator.aadObjectId);
+    const audit = await h.stores.audit.list(h.m.id, { subject: '2026-W49:rimbo' });
+    assert.deepEqual(audit.map((e) => [e.kind, e.actorId, e.change.finalGrade]), [['grade', coordinator.aadObjectId, 3]]);
     const update = h.channel.activities.find((a) => a.method === 'PUT' && a.replyToId === 'picture-card-1');
     assert.ok(update, 'the channel message was replaced for everyone');
   });
