@@ -1,3 +1,7 @@
+// Telemetry first, before anything loads http or the Azure SDKs, so that their calls are traced.
+// (TypeScript keeps this order in its CommonJS output; imports above a statement are not hoisted.)
+import { startTelemetry } from './observability/telemetry';
+const telemetry = startTelemetry(process.env.APPLICATIONINSIGHTS_CONNECTION_STRING);
 import { ConfigError, loadMunicipality } from './config/load-municipality';
 import { EnvError, loadEnv } from './config/env';
 import { offsetClock } from './domain/offset-clock';
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down: finishing sends in flight');
     await bot.stop();
     await stores.close();
+    await telemetry?.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -3,11 +3,31 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../observability/logger';
 
+const filled = (v: unknown): boolean => typeof v === 'string' && v !== '';
+
+/**
+ * What every Bot Framework activity carries and the adapter and teams-ai need before any handler
+ * runs: a type, the channel, where to answer (an http(s) service URL; without one the connector
+ * would fall back to a default host), and the ids of sender, recipient and conversation.
+ */
+function isActivity(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const a = body as { type?: unknown; channelId?: unknown; serviceUrl?: unknown; from?: { id?: unknown }; recipient?: { id?: unknown }; conversation?: { id?: unknown } };
+  return filled(a.type) && filled(a.channelId) && typeof a.serviceUrl === 'string' && /^https?:\/\/\S+$/i.test(a.serviceUrl)
+    && filled(a.from?.id) && filled(a.recipient?.id) && filled(a.conversation?.id);
+}
+
 /** POST /api/messages for the Bot Framework, GET /health for App Service's health check. */
 export function createServer(adapter: TeamsAdapter, app: Application<TurnState>, log: Logger): restify.Server {
   const server = restify.createServer({ name: 'lagesbild-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000 }));
   server.post('/api/messages', async (req, res) => {
+    // A body that is not an activity is the sender's mistake: 400. The adapter would throw (500),
+    // or the turn fail before any handler (501 for an invoke).
+    if (!isActivity(req.body)) {
+      res.send(400, { error: 'the body is not a Bot Framework activity' });
+      return;
+    }
     try {
       await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
     } catch (err) {

@@ -18,6 +18,19 @@ export interface TeamsNotifierOptions {
   tenantOf: (municipalityId: string) => string | undefined;
 }
 
+type PipelineClient = { client?: { pipeline?: { removePolicy(policy: { name: string }): unknown } } };
+
+/**
+ * The connector's HTTP pipeline retries 429 and 5xx on its own, hidden from the send queue, which
+ * owns retrying (Retry-After, bounded backoff, counts). Measured: without this, the queue saw none
+ * of the channel's 429s. Only proactive sends lose it; replies within a turn keep the default.
+ */
+function withoutConnectorRetries(ctx: TurnContext): void {
+  const adapter = ctx.adapter as unknown as { ConnectorClientKey: symbol };
+  const client = ctx.turnState.get(adapter.ConnectorClientKey) as PipelineClient | undefined;
+  client?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+}
+
 function toActivity(message: OutgoingMessage): Partial<Activity> {
   if (message.card) {
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
@@ -65,9 +78,20 @@ export class TeamsNotifier implements Notifier {
     const outcome = await this.options.queue.enqueue({
       key: conversation.conversationId,
       tenantId: conversation.tenantId,
-      send: () => this.options.adapter.continueConversationAsync(this.options.botAppId, reference, async (ctx) => {
-        await ctx.sendActivity(activity);
-      }),
+      send: async () => {
+        // The adapter hands errors inside a proactive turn to its turn-error handler and returns
+        // normally; the queue must see them (429, 403, 5xx) to retry or stop.
+        let failure: unknown;
+        await this.options.adapter.continueConversationAsync(this.options.botAppId, reference, async (ctx) => {
+          withoutConnectorRetries(ctx);
+          try {
+            await ctx.sendActivity(activity);
+          } catch (err) {
+            failure = err;
+          }
+        });
+        if (failure !== undefined) throw failure;
+      },
     });
     if (outcome.status === 'delivered') return 'delivered';
     if (outcome.status === 'unreachable') {

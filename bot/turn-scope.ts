@@ -35,5 +35,6 @@ export async function turnScope(deps: BotDeps, context: TurnContext): Promise<Tu
 
 /** Language for a turn we could not place in a municipality: Swedish unless the client says English. */
 export function fallbackMessages(context: TurnContext): Messages {
-  return messages(context.activity.locale?.toLowerCase().startsWith('en') ? 'en' : 'sv');
+  const locale: unknown = context.activity.locale;
+  return messages(typeof locale === 'string' && locale.toLowerCase().startsWith('en') ? 'en' : 'sv');
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import { DEFAULT_CATEGORIES, DEFAULT_RETENTION_DAYS, DEFAULT_SCALE, DEFAULT_SCHEDULE } from '../domain/defaults';
+import { DEFAULT_ACTION_SETTINGS, DEFAULT_CATEGORIES, DEFAULT_RETENTION_DAYS, DEFAULT_SCALE, DEFAULT_SCHEDULE } from '../domain/defaults';
 import type { Municipality } from '../domain/municipality';
 import { isValidTimeZone } from '../domain/zoned-time';
 import { municipalitySchema } from './municipality-schema';
@@ -110,6 +110,7 @@ export function parseMunicipality(text: string, fileName = 'municipality.yaml'):
     categories: f.categories ?? DEFAULT_CATEGORIES,
     scale: f.scale ?? DEFAULT_SCALE,
     retentionDays: f.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    actions: { ...DEFAULT_ACTION_SETTINGS, ...f.actions },
   };
 }
 

@@ -48,6 +48,11 @@ export const municipalitySchema = z.object({
     description: localized,
   })).length(5).optional(),
   retentionDays: z.number().int().min(1).max(3650).optional(),
+  actions: z.object({
+    notifyOwners: z.enum(['atOnce', 'afterFinalize']),
+    reminderDaysBefore: z.number().int().min(0).max(60),
+    meetingMorningReminder: time,
+  }).partial().strict().optional(),
 }).strict();
 
 export type MunicipalityFile = z.infer<typeof municipalitySchema>;

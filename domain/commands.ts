@@ -18,7 +18,10 @@ export type Command =
   | { kind: 'hotspots' }
   | { kind: 'myActions' }
   | { kind: 'townActions'; town?: string }
-  | { kind: 'usage'; command: 'reporter' }
+  | { kind: 'reassignAction'; actionId: string; ownerId: string }
+  | { kind: 'cancelAction'; actionId: string }
+  | { kind: 'actionHistory'; actionId: string }
+  | { kind: 'usage'; command: 'reporter' | 'action' }
   | { kind: 'unknown'; text: string };
 
 interface Rule {
@@ -39,6 +42,12 @@ const RULES: Rule[] = [
     const m = /^(\S+)\s+(\S+)$/.exec(rest);
     return m ? { kind: 'moveReporter', reporterId: m[1]!, towns: towns(m[2]!) } : { kind: 'usage', command: 'reporter' };
   } },
+  { words: ['åtgärd flytta', 'action reassign'], parse: (rest) => {
+    const m = /^(\S+)\s+(\S+)$/.exec(rest);
+    return m ? { kind: 'reassignAction', actionId: m[1]!, ownerId: m[2]! } : { kind: 'usage', command: 'action' };
+  } },
+  { words: ['åtgärd stryk', 'action cancel'], parse: (rest) => (rest ? { kind: 'cancelAction', actionId: rest.split(/\s+/)[0]! } : { kind: 'usage', command: 'action' }) },
+  { words: ['åtgärd historik', 'action history'], parse: (rest) => (rest ? { kind: 'actionHistory', actionId: rest.split(/\s+/)[0]! } : { kind: 'usage', command: 'action' }) },
   { words: ['mina åtgärder', 'my actions'], parse: () => ({ kind: 'myActions' }) },
   { words: ['send prompts', 'utskick'], parse: () => ({ kind: 'sendPrompts' }) },
   { words: ['send reminders', 'påminn'], parse: () => ({ kind: 'sendReminders' }) },

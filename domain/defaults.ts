@@ -1,4 +1,4 @@
-import type { Category, GradeLevel, Schedule } from './municipality';
+import type { ActionSettings, Category, GradeLevel, Schedule } from './municipality';
 
 /**
  * The default 5-grade scale. No public definition of the EST levels exists, so municipalities
@@ -42,6 +42,8 @@ export const DEFAULT_SCHEDULE: Schedule = {
 };
 
 export const DEFAULT_RETENTION_DAYS = 365;
+
+export const DEFAULT_ACTION_SETTINGS: ActionSettings = { notifyOwners: 'atOnce', reminderDaysBefore: 2, meetingMorningReminder: '09:00' };
 
 /** Longest free text a reporter may write in one field. */
 export const MAX_TEXT_LENGTH = 2000;

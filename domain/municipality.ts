@@ -1,3 +1,4 @@
+import { DEFAULT_ACTION_SETTINGS } from './defaults';
 import type { Weekday } from './iso-week';
 
 export type Language = 'sv' | 'en';
@@ -64,6 +65,16 @@ export interface ConversationTarget {
   serviceUrl?: string;
 }
 
+/** How the owners of the meeting's actions are told and reminded. */
+export interface ActionSettings {
+  /** A new action's owner gets their card when it is added, or when the week is finalized. */
+  notifyOwners: 'atOnce' | 'afterFinalize';
+  /** Days before the due date on which an owner is reminded of an action not done. */
+  reminderDaysBefore: number;
+  /** "HH:MM" on the meeting's day: every owner gets their open actions; also when due reminders go out. */
+  meetingMorningReminder: string;
+}
+
 export interface Municipality {
   id: string;
   name: string;
@@ -81,6 +92,8 @@ export interface Municipality {
   scale: GradeLevel[];
   /** Raw answers expire after this many days (Cosmos DB TTL); summaries are kept. */
   retentionDays: number;
+  /** Absent in hand-made fixtures; `actionSettings` fills the defaults. */
+  actions?: ActionSettings;
 }
 
 export type Role = 'coordinator' | 'meetingMember' | 'reporter';
@@ -111,4 +124,8 @@ export function people(m: Municipality): Person[] {
 
 export function languageOf(m: Municipality, userId: string): Language {
   return people(m).find((p) => p.id === userId)?.language ?? m.language;
+}
+
+export function actionSettings(m: Municipality): ActionSettings {
+  return m.actions ?? DEFAULT_ACTION_SETTINGS;
 }

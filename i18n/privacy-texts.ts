@@ -21,7 +21,7 @@ export interface PrivacyTexts {
 }
 
 const sv: PrivacyTexts = {
-  usage: 'Använd: `exportera <id>` eller `radera <id> bekräfta` (utan "bekräfta" visas bara vad som skulle raderas).',
+  usage: 'Använd: `exportera ID` eller `radera ID bekräfta` (utan "bekräfta" visas bara vad som skulle raderas).',
   kinds: {
     reports: 'svar', absences: 'frånvaroanmälningar', registrations: 'registreringar', registryChanges: 'registerändringar',
     conversations: 'konversationsreferenser', language: 'språkval', sends: 'utskick i loggen', decisions: 'ortbeslut',
@@ -43,7 +43,7 @@ const sv: PrivacyTexts = {
 };
 
 const en: PrivacyTexts = {
-  usage: 'Use: `export <id>` or `erase <id> confirm` (without "confirm" it only shows what would be erased).',
+  usage: 'Use: `export ID` or `erase ID confirm` (without "confirm" it only shows what would be erased).',
   kinds: {
     reports: 'answers', absences: 'absences', registrations: 'registrations', registryChanges: 'registry changes',
     conversations: 'conversation references', language: 'language choice', sends: 'sends in the ledger', decisions: 'town decisions',

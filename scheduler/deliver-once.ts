@@ -1,8 +1,26 @@
-import type { DeliveryStatus } from '../domain/ports';
+import { StoreUnavailableError } from '../domain/errors';
+import type { DeliveryStatus, SendRecord } from '../domain/ports';
 import type { JobDeps } from './job-deps';
 import { SEND_CLAIM_STALE_MS } from './job-deps';
 
 export type OnceOutcome = 'sent' | 'skipped' | 'failed';
+
+/**
+ * The message is out; only its record is missing. Until the claim goes stale another runner will
+ * not resend it, so keep trying to record it for half that time before giving up.
+ */
+async function recordWithRetry(deps: Pick<JobDeps, 'operations'>, record: SendRecord): Promise<void> {
+  const deadline = Date.now() + SEND_CLAIM_STALE_MS / 2;
+  for (let wait = 200; ; wait = Math.min(wait * 2, 5_000)) {
+    try {
+      await deps.operations.recordSend(record);
+      return;
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError) || Date.now() + wait > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
 
 /**
  * Makes one send at most once per ledger key: the send is claimed in the store before it is made
@@ -16,8 +34,6 @@ export async function deliverOnce(
   const claim = await deps.operations.claimSend(municipalityId, key, deps.instanceId, deps.clock(), SEND_CLAIM_STALE_MS);
   if (claim !== 'claimed') return 'skipped';
   const status = await send().catch(() => 'failed' as const);
-  await deps.operations.recordSend({
-    id: `send:${key}`, municipalityId, key, status, at: deps.clock().toISOString(), owner: deps.instanceId,
-  });
+  await recordWithRetry(deps, { id: `send:${key}`, municipalityId, key, status, at: deps.clock().toISOString(), owner: deps.instanceId });
   return status === 'delivered' ? 'sent' : 'failed';
 }

@@ -1,9 +1,10 @@
 import type { IsoWeek } from '../domain/iso-week';
 import { weekKey } from '../domain/iso-week';
-import type { Municipality } from '../domain/municipality';
+import { actionSettings, type Municipality } from '../domain/municipality';
 import { currentWeek, roundTimes } from '../domain/round';
+import { formatLocalDate, fromLocal, toLocal } from '../domain/zoned-time';
 
-export type JobName = 'prompts' | 'reminders' | 'promptsMissed' | 'picture';
+export type JobName = 'prompts' | 'reminders' | 'promptsMissed' | 'picture' | 'actionReminders';
 
 export interface Occurrence {
   job: JobName;
@@ -12,6 +13,14 @@ export interface Occurrence {
   week: IsoWeek;
   /** Reminder occasion number, for reminders. */
   occasion?: number;
+}
+
+/** The daily reminders of open actions, due from the meeting-morning time until the day ends. */
+function actionReminders(m: Municipality, now: Date, week: IsoWeek): Occurrence[] {
+  const local = toLocal(now, m.timeZone);
+  const [hour, minute] = actionSettings(m).meetingMorningReminder.split(':').map(Number) as [number, number];
+  if (now.getTime() < fromLocal({ ...local, hour, minute }, m.timeZone).getTime()) return [];
+  return [{ job: 'actionReminders', key: `action-reminders:${formatLocalDate(now, m.timeZone)}`, week }];
 }
 
 /**
@@ -36,5 +45,6 @@ export function dueOccurrences(m: Municipality, now: Date): Occurrence[] {
   }
   // The picture is worth posting late, until the meeting has ended (3 hours after it starts).
   if (at >= t.pictureAt.getTime() && at < t.meetingAt.getTime() + 3 * 3_600_000) due.push({ job: 'picture', key: `picture:${key}`, week });
+  due.push(...actionReminders(m, now, week));
   return due;
 }

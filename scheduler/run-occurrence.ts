@@ -1,3 +1,4 @@
+import { jobCorrelation, withCorrelation } from '../observability/correlation';
 import type { JobDeps } from './job-deps';
 
 /** How long one instance may hold a job occurrence before another may take it over. */
@@ -14,16 +15,19 @@ export async function runOccurrence<T>(deps: JobDeps, municipalityId: string, oc
   if (await deps.operations.isCompleted(municipalityId, occurrence)) return { ran: false, reason: 'done' };
   const acquired = await deps.operations.acquireLease(municipalityId, occurrence, deps.instanceId, LEASE_TTL_MS, deps.clock());
   if (!acquired) return { ran: false, reason: 'held' };
-  const log = deps.log.child({ municipalityId, occurrence });
-  log.info('job occurrence started');
-  try {
-    const result = await job();
-    await deps.operations.completeLease(municipalityId, occurrence, deps.instanceId, deps.clock());
-    log.info('job occurrence completed');
-    return { ran: true, result };
-  } catch (err) {
-    await deps.operations.releaseLease(municipalityId, occurrence, deps.instanceId).catch(() => undefined);
-    log.error({ err: (err as Error).message }, 'job occurrence failed; it will be retried');
-    throw err;
-  }
+  // This run of the occurrence, and everything it sends, logs under one correlation id.
+  return withCorrelation(jobCorrelation(occurrence), async () => {
+    const log = deps.log.child({ municipalityId, occurrence });
+    log.info('job occurrence started');
+    try {
+      const result = await job();
+      await deps.operations.completeLease(municipalityId, occurrence, deps.instanceId, deps.clock());
+      log.info('job occurrence completed');
+      return { ran: true as const, result };
+    } catch (err) {
+      await deps.operations.releaseLease(municipalityId, occurrence, deps.instanceId).catch(() => undefined);
+      log.error({ err: (err as Error).message }, 'job occurrence failed; it will be retried');
+      throw err;
+    }
+  });
 }

@@ -6,6 +6,7 @@ import { weekKey } from '../domain/iso-week';
 import { externalVersion } from '../domain/picture/external';
 import { deliverOnce } from './deliver-once';
 import type { JobDeps, JobResult } from './job-deps';
+import { announceWeekActions } from './notify-action-owner';
 import { compileAndRecord, postPicture } from './picture-job';
 
 /**
@@ -37,6 +38,8 @@ export async function publishSummary(deps: JobDeps, municipalityId: string, week
         () => deps.notifier.sendToConversation(m.id, recipient.conversationId, { card }, recipient.serviceUrl)));
     }
   }
+  // With `actions.notifyOwners: afterFinalize`, the week's new actions reach their owners now.
+  await announceWeekActions(deps, m, week);
   deps.log.info({ municipalityId, week: key, ...result }, 'summary published');
   return result;
 }

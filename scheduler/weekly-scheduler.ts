@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { WEEKDAYS, type Weekday } from '../domain/iso-week';
-import type { Municipality } from '../domain/municipality';
+import { actionSettings, type Municipality } from '../domain/municipality';
+import { sendActionReminders } from './action-reminders-job';
 import { dueOccurrences, type Occurrence } from './due-occurrences';
 import type { JobDeps } from './job-deps';
 import { sendPrompts } from './prompts-job';
@@ -23,6 +24,9 @@ export async function runDue(deps: JobDeps, m: Municipality, o: Occurrence): Pro
       return;
     case 'picture':
       await runOccurrence(deps, m.id, o.key, () => postPicture(deps, m.id, o.week));
+      return;
+    case 'actionReminders':
+      await runOccurrence(deps, m.id, o.key, () => sendActionReminders(deps, m.id));
       return;
   }
 }
@@ -49,7 +53,8 @@ function cronAt(day: Weekday, time: string): string {
 /** The cron expressions of a municipality's routine, in its own time zone. */
 export function cronExpressions(m: Municipality): string[] {
   const s = m.schedule;
-  return [cronAt(s.prompts.day, s.prompts.time), ...s.reminders.map((r) => cronAt(s.deadline.day, r)), cronAt(s.deadline.day, s.deadline.time), cronAt(s.picture.day, s.picture.time)];
+  const [h, min] = actionSettings(m).meetingMorningReminder.split(':').map(Number);
+  return [cronAt(s.prompts.day, s.prompts.time), ...s.reminders.map((r) => cronAt(s.deadline.day, r)), cronAt(s.deadline.day, s.deadline.time), cronAt(s.picture.day, s.picture.time), `${min} ${h} * * *`];
 }
 
 /**

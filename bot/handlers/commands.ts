@@ -1,5 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { actionTexts } from '../../cards/action-texts';
 import { parseCommand, type Command } from '../../domain/commands';
 import { StoreUnavailableError } from '../../domain/errors';
 import { weekKey, weekLabel } from '../../domain/iso-week';
@@ -13,11 +14,13 @@ import { postPicture } from '../../scheduler/picture-job';
 import { parseWeekArgument } from '../../domain/week-argument';
 import type { BotDeps } from '../bot-deps';
 import { fallbackMessages, turnScope, type TurnScope } from '../turn-scope';
+import { answerActionCommand } from './actions';
 import { handlePrivacyCommand } from './privacy';
 import { runReporterAdmin } from './reporter-admin';
 import { coordinatorStatus, helpText, reporterStatus } from './status-text';
+import { townStatus } from './town-status';
 
-const COORDINATOR_ONLY = new Set<Command['kind']>(['sendPrompts', 'sendReminders', 'listReporters', 'addReporter', 'removeReporter', 'moveReporter']);
+const COORDINATOR_ONLY = new Set<Command['kind']>(['sendPrompts', 'sendReminders', 'listReporters', 'addReporter', 'removeReporter', 'moveReporter', 'reassignAction', 'cancelAction']);
 
 /**
  * A coordinator's "run it now": the job runs after the reply, and its result comes back as a
@@ -29,7 +32,7 @@ function runJobInBackground(deps: BotDeps, scope: TurnScope, job: () => Promise<
     .catch((err: Error) => deps.log.error({ municipalityId: scope.m.id, err: err.message }, 'manual job failed'));
 }
 
-async function answer(deps: BotDeps, scope: TurnScope, cmd: Command): Promise<string> {
+async function answer(deps: BotDeps, scope: TurnScope, cmd: Command): Promise<string | Partial<Activity>> {
   const { m, t, userId } = scope;
   const now = deps.clock();
   const coordinator = isCoordinator(m, userId);
@@ -40,15 +43,15 @@ async function answer(deps: BotDeps, scope: TurnScope, cmd: Command): Promise<st
     case 'unknown':
       return `${t.errors.unknownCommand(cmd.text)}\n\n${helpText(t, coordinator)}`;
     case 'usage':
-      return t.registry.usage;
+      return cmd.command === 'action' ? actionTexts(scope.language).reply.usage : t.registry.usage;
     case 'status': {
       const week = currentWeek(m, now);
-      const answers = await deps.weekly.listWeek(m.id, weekKey(week));
       if (cmd.town) {
         const town = findTown(m, cmd.town);
         if (!town) return t.errors.unknownTown(cmd.town);
-        return coordinatorStatus(t, m, week, answers, town.id);
+        return townStatus(deps, scope, town, week);
       }
+      const answers = await deps.weekly.listWeek(m.id, weekKey(week));
       return coordinator ? coordinatorStatus(t, m, week, answers) : reporterStatus(t, m, userId, week, answers);
     }
     case 'away':
@@ -85,8 +88,10 @@ async function answer(deps: BotDeps, scope: TurnScope, cmd: Command): Promise<st
     }
     case 'myActions':
     case 'townActions':
-      // Answered by the meeting and action handlers once those land; until then, the help.
-      return helpText(t, coordinator);
+    case 'reassignAction':
+    case 'cancelAction':
+    case 'actionHistory':
+      return answerActionCommand(deps, scope, cmd);
   }
 }
 

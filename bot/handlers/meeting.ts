@@ -9,6 +9,7 @@ import { addActionTo, addHotspotTo, closeHotspotIn, decideTown, finalize } from 
 import { isCoordinator, people, type Municipality } from '../../domain/municipality';
 import type { Change, MeetingResult } from '../../domain/picture/meeting';
 import { describeMeetingError } from '../../i18n/meeting-errors';
+import { announceNewAction } from '../../scheduler/notify-action-owner';
 import { nextMeetingDate, townCard } from '../../scheduler/picture-job';
 import { publishSummary } from '../../scheduler/summary-job';
 import type { BotDeps } from '../bot-deps';
@@ -92,10 +93,12 @@ async function handle(deps: BotDeps, context: TurnContext, verb: MeetingVerb, da
     case 'addAction': {
       // The owner must be someone the municipality knows; the card's list is not trusted.
       if (!people(m).some((p) => p.id === f.ownerId)) return t.meeting.unknownOwner;
-      return apply(deps, context, scope, ref, townId, addActionTo(deps.jobs.meeting, m, townId, {
+      const added = addActionTo(deps.jobs.meeting, m, townId, {
         id: idFor('action', context, ref), what: f.what ?? '', ownerId: f.ownerId!, hotspotId: f.hotspotId || undefined,
         due: f.due || undefined, nextMeetingDate: nextMeetingDate(m, ref.week),
-      }, change), (a) => ({ kind: 'action', subject: a.id, change: { op: 'create', townId, ownerId: a.ownerId, due: a.due } }));
+      }, change).then((r) => { if (r.ok) announceNewAction(deps.jobs, m, r.value); return r; });
+      return apply(deps, context, scope, ref, townId, added,
+        (a) => ({ kind: 'action', subject: a.id, change: { op: 'create', townId, ownerId: a.ownerId, due: a.due } }));
     }
   }
 }

@@ -35,6 +35,8 @@ export function coordinatorStatus(t: Messages, m: Municipality, week: IsoWeek, a
 }
 
 export function helpText(t: Messages, coordinator: boolean): string {
-  const rows = [...t.help.reporter, ...(coordinator ? t.help.coordinator : [])];
+  // A coordinator's rows replace a reporter's row for the same command (status means more for them).
+  const own = coordinator ? t.help.coordinator : [];
+  const rows = [...t.help.reporter.filter(([cmd]) => !own.some(([c]) => c === cmd)), ...own];
   return [`**${t.help.title}**`, ...rows.map(([cmd, what]) => `- \`${cmd}\`: ${what}`)].join('\n');
 }

@@ -48,9 +48,12 @@ describe('Chat commands over the Bot Framework protocol', function () {
     const rate = await say(coordinator, 'status');
     assert.match(rate, /Rimbo: 0 av \d+ har svarat/);
     assert.match(rate, /Saknas: /);
-    const town = await say(coordinator, 'status hallstavik');
-    assert.match(town, /Hallstavik/);
-    assert.doesNotMatch(town, /Rimbo:/);
+    const town = await say(reporter, 'status hallstavik');
+    assert.match(town, /\*\*Hallstavik, v\. 49\*\*/);
+    assert.match(town, /Bedömning per vecka: .*v\. 49/, 'the trend in words');
+    assert.match(town, /Inga öppna hotspots/);
+    assert.doesNotMatch(town, /Rimbo/);
+    assert.match(await say(reporter, 'status Atlantis'), /Okänd ort: "Atlantis"/);
   });
 
   it('lets a reporter say they are away and come back', async () => {

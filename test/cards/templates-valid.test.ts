@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { actionCard, type ActionCardContext } from '../../cards/action-card';
+import { actionListCard, MAX_LISTED_ACTIONS } from '../../cards/action-list-card';
 import { questionnaireCard, valuesFromAnswer } from '../../cards/questionnaire-card';
 import { receiptCard } from '../../cards/receipt-card';
 import { pictureOverviewCard } from '../../cards/picture-overview-card';
@@ -17,6 +19,7 @@ import {
   finalizedPicture, largestWeekInput, NEXT_MEETING, norrtalje, report, repoRoot, sampleInput, samplePicture, WEEK,
 } from './support/sample';
 import { assertValidCard, cardProblems } from './support/validate';
+import { newAction, sampleActions } from '../actions/support/sample-actions';
 
 type Sample = { name: string; card: AdaptiveCardJson };
 type Samples = (m: Municipality, language: Language) => Sample[];
@@ -37,8 +40,32 @@ function externalCards(m: Municipality, p: Picture, language: Language): Sample[
   return ext.towns.map((town) => ({ name: `external ${town.name}`, card: pictureTownCardExternal({ municipality: m, picture: ext, town, language }) }));
 }
 
+function actionContext(m: Municipality, language: Language, view: ActionCardContext['view']): ActionCardContext {
+  return { municipality: m, language, today: '2026-12-08', view, hotspotPlaces: new Map([['hotspot-1', 'Busstationen']]) };
+}
+
 /** Sample cards per template file, made by the real card functions from realistic data. */
 const SAMPLES: Record<string, Samples> = {
+  'action.json': (m, language) => {
+    const { busy, done, cancelled } = sampleActions(m);
+    const ctx = actionContext(m, language, 'card');
+    return [
+      { name: 'action, assigned', card: actionCard({ ...ctx, action: { ...newAction(m, 'action-new'), hotspotId: 'hotspot-1' }, canChange: true, heading: 'Ny åtgärd till dig' }) },
+      { name: 'action, long history, overdue, with errors', card: actionCard({ ...ctx, action: busy, canChange: true, errors: ['För lång text.'], comment: 'utkast' }) },
+      { name: 'action, done, saved', card: actionCard({ ...ctx, action: done, canChange: true, notice: 'Sparat.' }) },
+      { name: 'action, cancelled', card: actionCard({ ...ctx, action: cancelled, canChange: true }) },
+      { name: 'action, read-only', card: actionCard({ ...ctx, action: busy, canChange: false }) },
+    ];
+  },
+  'action-list.json': (m, language) => {
+    const { busy, done } = sampleActions(m);
+    const many = Array.from({ length: MAX_LISTED_ACTIONS + 3 }, (_, i) => ({ ...busy, id: `action-${i}` }));
+    return [
+      { name: 'list, mine', card: actionListCard({ ...actionContext(m, language, 'mine'), title: 'Dina öppna åtgärder (2)', intro: 'Möte i dag', actions: [busy, done], canChange: () => true }) },
+      { name: 'list, town, read-only, more than fit', card: actionListCard({ ...actionContext(m, language, 'town'), townId: 'rimbo', title: 'Rimbo', actions: many, canChange: () => false }) },
+      { name: 'list, empty after a change', card: actionListCard({ ...actionContext(m, language, 'mine'), title: 'Inga', actions: [], canChange: () => true, notice: 'Sparat.', errors: ['Fel'] }) },
+    ];
+  },
   'questionnaire.json': (m, language) => {
     const town = m.towns[0]!;
     const deadline = instantInWeek(WEEK, m.schedule.deadline.day, m.schedule.deadline.time, m.timeZone);
