@@ -56,6 +56,7 @@ export const en: Messages = {
       ['away', 'Say you are away this week (no reminders)'],
       ['back', 'Undo "away"'],
       ['language sv', 'Switch to Swedish (language en for English)'],
+      ['my actions', 'Your open actions, with status buttons'],
       ['help', 'Show this help'],
     ],
     coordinator: [
@@ -66,6 +67,9 @@ export const en: Messages = {
       ['reporter add ID TOWN,TOWN NAME | ORGANISATION', 'Register a reporter'],
       ['reporter remove ID', 'Remove a reporter'],
       ['reporter move ID TOWN,TOWN', 'Change the towns a reporter covers'],
+      ['actions TOWN', 'A town\'s open actions'],
+      ['action reassign ID OWNER', 'Give an action a new owner (both are told)'],
+      ['action cancel ID', 'Cancel an action'],
       ['picture [week]', 'Post the picture for a week in the meeting channel'],
       ['export ID', 'Show everything stored about a person'],
       ['erase ID confirm', 'Erase a person\'s data (without "confirm": show what would be erased)'],

@@ -55,6 +55,7 @@ export const sv = {
       ['borta', 'Säg att du är borta den här veckan (inga påminnelser)'],
       ['tillbaka', 'Ångra "borta"'],
       ['språk en', 'Byt till engelska (språk sv för svenska)'],
+      ['mina åtgärder', 'Dina öppna åtgärder, med knappar för status'],
       ['hjälp', 'Visa den här hjälpen'],
     ] as Array<[string, string]>,
     coordinator: [
@@ -65,6 +66,9 @@ export const sv = {
       ['rapportör lägg till ID ORT,ORT NAMN | ORGANISATION', 'Registrera en rapportör'],
       ['rapportör ta bort ID', 'Ta bort en rapportör'],
       ['rapportör flytta ID ORT,ORT', 'Ändra vilka orter en rapportör bevakar'],
+      ['åtgärder ORT', 'En orts öppna åtgärder'],
+      ['åtgärd flytta ID ÄGARE', 'Ge en åtgärd en ny ansvarig (båda får veta)'],
+      ['åtgärd stryk ID', 'Stryk en åtgärd'],
       ['lägesbild [vecka]', 'Publicera lägesbilden för en vecka i mötets kanal'],
       ['exportera ID', 'Visa allt som finns sparat om en person'],
       ['radera ID bekräfta', 'Radera en persons uppgifter (utan "bekräfta": visa vad som skulle raderas)'],

@@ -5,6 +5,7 @@ import { currentWeek, roundTimes } from '../domain/round';
 import { questionnaireCard } from '../cards/questionnaire-card';
 import type { JobDeps, JobResult } from './job-deps';
 import { deliverOnce } from './deliver-once';
+import { forEachCard } from './for-each-card';
 import { tellCoordinators } from './tell-coordinators';
 
 /**
@@ -25,17 +26,13 @@ export async function sendPrompts(deps: JobDeps, municipalityId: string, request
   }
   const { reports } = await deps.weekly.listWeek(m.id, key);
   const answered = new Set(reports.map((r) => `${r.townId}|${r.reporterId}`));
-  await Promise.all(promptsDue(m).map(async ({ reporter, town }) => {
-    if (answered.has(`${town.id}|${reporter.id}`)) {
-      result.skipped++;
-      return;
-    }
+  await forEachCard(promptsDue(m), result, async ({ reporter, town }) => {
+    if (answered.has(`${town.id}|${reporter.id}`)) return 'skipped';
     const language = await deps.directory.languageOf(m, reporter.id);
-    const outcome = await deliverOnce(deps, m.id, `prompts:${key}:${town.id}:${reporter.id}`, () => deps.notifier.sendToUser(m.id, reporter.id, {
+    return deliverOnce(deps, m.id, `prompts:${key}:${town.id}:${reporter.id}`, () => deps.notifier.sendToUser(m.id, reporter.id, {
       card: questionnaireCard({ municipality: m, town, week, language, deadline: times.deadline, late: false }),
     }));
-    result[outcome === 'sent' ? 'sent' : outcome === 'skipped' ? 'skipped' : 'failed']++;
-  }));
+  });
   if (result.failed > 0) {
     await tellCoordinators(deps, m, `prompts-undelivered:${key}:${result.failed}`, (t) => t.jobs.promptsDone(result.sent, result.skipped, result.failed));
   }

@@ -7,6 +7,7 @@ import { questionnaireCard } from '../cards/questionnaire-card';
 import { messages } from '../i18n';
 import type { JobDeps, JobResult } from './job-deps';
 import { deliverOnce } from './deliver-once';
+import { forEachCard } from './for-each-card';
 
 /**
  * One reminder per reporter and town not yet answered, for reminder occasion `index` of the week
@@ -22,14 +23,13 @@ export async function sendReminders(deps: JobDeps, municipalityId: string, occas
   if (now.getTime() >= times.deadline.getTime()) return { ...result, tooLate: true };
   const { reports, absences } = await deps.weekly.listWeek(m.id, key);
   const deadline = formatLocalTime(times.deadline, m.timeZone);
-  await Promise.all(remindersDue(m, reports, absences).map(async ({ reporter, town }) => {
+  await forEachCard(remindersDue(m, reports, absences), result, async ({ reporter, town }) => {
     const language = await deps.directory.languageOf(m, reporter.id);
-    const outcome = await deliverOnce(deps, m.id, `reminder:${key}:${occasion}:${town.id}:${reporter.id}`, () => deps.notifier.sendToUser(m.id, reporter.id, {
+    return deliverOnce(deps, m.id, `reminder:${key}:${occasion}:${town.id}:${reporter.id}`, () => deps.notifier.sendToUser(m.id, reporter.id, {
       text: messages(language).jobs.reminder(town.name, weekLabel(week), deadline),
       card: questionnaireCard({ municipality: m, town, week, language, deadline: times.deadline, late: false }),
     }));
-    result[outcome === 'sent' ? 'sent' : outcome === 'skipped' ? 'skipped' : 'failed']++;
-  }));
+  });
   deps.log.info({ municipalityId, week: key, occasion, ...result }, 'reminders job done');
   return result;
 }

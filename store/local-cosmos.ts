@@ -26,6 +26,8 @@ export class LocalCosmos {
   /** Starts the server; with `dataDir` it persists, without it (tests) it stays in memory. */
   static async start(options: { dataDir?: string; database: string; port?: number }): Promise<LocalCosmos> {
     const server = createHttpsServer({ keepAlive: true });
+    // Longer than Node's 5 s default: a client whose event loop stalls must not find its socket reset.
+    server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const file = options.dataDir ? join(options.dataDir, `${options.database}.json`) : undefined;

@@ -1,11 +1,9 @@
 import https from 'node:https';
-import { DefaultAzureCredential } from '@azure/identity';
 import { isLoopbackHost } from '../config/env';
 import type { AuditStore, ConversationStore, MeetingStore, OperationsStore, PersonDataStore, RegistryStore, WeeklyStore } from '../domain/ports';
 import { CosmosAuditStore } from './audit-store';
 import { CosmosConversationStore } from './conversation-store';
 import { openCosmos, type CosmosConnection } from './cosmos-connection';
-import { LocalCosmos } from './local-cosmos';
 import { CosmosMeetingStore } from './meeting-store';
 import { CosmosOperationsStore } from './operations-store';
 import { CosmosPersonDataStore } from './person-data';
@@ -73,13 +71,16 @@ export async function openStore(config: StoreConfig): Promise<Stores> {
       ...loopback,
       endpoint: config.endpoint,
       key: config.key,
-      credential: config.key ? undefined : new DefaultAzureCredential(),
+      // Loaded only in this mode: @azure/identity costs start-up time and memory where it is unused.
+      credential: config.key ? undefined : new (await import('@azure/identity')).DefaultAzureCredential(),
       database: config.database,
       // Infra creates the containers; Entra data-plane roles may not create them.
       createSchema: Boolean(config.key),
     });
     return storesOn(cosmos, `Azure Cosmos DB ${new URL(config.endpoint).host}/${config.database}`, async () => cosmos.dispose());
   }
+  // The embedded server (and its parser) is loaded only for local runs, not in Azure.
+  const { LocalCosmos } = await import('./local-cosmos');
   const local = await LocalCosmos.start({ dataDir: config.dataDir, database: config.database });
   const cosmos = await local.connect();
   return storesOn(cosmos, `embedded local store (${config.dataDir})`, async () => {

@@ -25,7 +25,7 @@ import { isMeetingParticipant } from './meeting';
 type CardReply = AdaptiveCardJson | string;
 type ActionCommand = Extract<Command, { kind: 'myActions' | 'townActions' | 'reassignAction' | 'cancelAction' | 'actionHistory' }>;
 
-function describe(language: Language, e: ActionError): string {
+function describeActionError(language: Language, e: ActionError): string {
   const t = actionTexts(language).reply;
   switch (e.code) {
     case 'notAllowed': return t.notAllowed;
@@ -35,7 +35,7 @@ function describe(language: Language, e: ActionError): string {
   }
 }
 
-/** Who or what refused decides the answer: a refusal is a message, a correctable mistake goes on the card. */
+/** Not theirs to change, or no such action: a message. A correctable mistake goes on the card instead, with what was typed. */
 function isRefusal(errors: ActionError[]): boolean {
   return errors.some((e) => e.code === 'notAllowed' || e.code === 'actionNotFound');
 }
@@ -81,7 +81,7 @@ export async function handleActionStatus(deps: BotDeps, context: TurnContext, da
   const change = changeBy(deps, scope);
   const result = await setActionStatus(deps.jobs.meeting, scope.m, ref.actionId, ref.status, ref.comment, change);
   if (!result.ok) {
-    const texts = result.errors.map((e) => describe(scope.language, e));
+    const texts = result.errors.map((e) => describeActionError(scope.language, e));
     return isRefusal(result.errors) ? texts.join(' ') : viewAgain(deps, scope, ref, { errors: texts, comment: ref.comment });
   }
   await deps.audit.append(auditEntry(actionAudit(scope.m, result.value, scope.userId, change.at)));
@@ -99,7 +99,7 @@ function inBackground(deps: BotDeps, scope: TurnScope, work: () => Promise<unkno
 }
 
 async function afterCoordinatorChange(deps: BotDeps, scope: TurnScope, result: ActionResult, done: (u: ActionUpdate) => string, tell: (u: ActionUpdate) => Promise<unknown>): Promise<string> {
-  if (!result.ok) return result.errors.map((e) => describe(scope.language, e)).join(' ');
+  if (!result.ok) return result.errors.map((e) => describeActionError(scope.language, e)).join(' ');
   await deps.audit.append(auditEntry(actionAudit(scope.m, result.value, scope.userId, deps.clock())));
   inBackground(deps, scope, () => tell(result.value));
   return done(result.value);
