@@ -1,4 +1,3 @@
-import { StoreUnavailableError } from '../domain/errors';
 import type { DeliveryStatus, SendRecord } from '../domain/ports';
 import type { JobDeps } from './job-deps';
 import { SEND_CLAIM_STALE_MS } from './job-deps';
@@ -16,7 +15,9 @@ async function recordWithRetry(deps: Pick<JobDeps, 'operations'>, record: SendRe
       await deps.operations.recordSend(record);
       return;
     } catch (err) {
-      if (!(err instanceof StoreUnavailableError) || Date.now() + wait > deadline) throw err;
+      // Any failure is worth another try here (a store coming back may briefly answer 404 while it
+      // restores): a lost record means the card is sent again once the claim goes stale.
+      if (Date.now() + wait > deadline) throw err;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
