@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../observability/logger';
+import { normalizeActivity } from './normalize-activity';
 
 const filled = (v: unknown): boolean => typeof v === 'string' && v !== '';
 
@@ -28,6 +29,11 @@ export function createServer(adapter: TeamsAdapter, app: Application<TurnState>,
       res.send(400, { error: 'the body is not a Bot Framework activity' });
       return;
     }
+    // Fields of the wrong type (a numeric locale, a mention without type) would fail the turn
+    // after the 200, inside the SDK; they are dropped here so the user still gets an answer.
+    const { activity, fixed } = normalizeActivity(req.body as Record<string, unknown>);
+    if (fixed.length > 0) log.warn({ fixed, activityType: activity.type }, 'malformed activity fields dropped');
+    req.body = activity;
     try {
       await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
     } catch (err) {

@@ -95,13 +95,21 @@ async function answer(deps: BotDeps, scope: TurnScope, cmd: Command): Promise<st
   }
 }
 
+/**
+ * The command in a message's text. teams-ai removes the bot's @mention when its entity says so; an
+ * `<at>…</at>` still leading the text (its entity missing or malformed) is not part of the command.
+ */
+export function commandText(text: unknown): string {
+  return (typeof text === 'string' ? text : '').replace(/^(\s*<at>[^<]{0,200}<\/at>)+/i, '').trim();
+}
+
 export async function handleMessage(deps: BotDeps, context: TurnContext): Promise<void> {
   const scope = await turnScope(deps, context);
   if (!scope) {
     await context.sendActivity(fallbackMessages(context).errors.unknownMunicipality);
     return;
   }
-  const text = (context.activity.text ?? '').trim();
+  const text = commandText(context.activity.text);
   try {
     const privacy = await handlePrivacyCommand(deps, scope, text);
     await context.sendActivity(privacy ?? await answer(deps, scope, parseCommand(text)));

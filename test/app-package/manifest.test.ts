@@ -2,12 +2,32 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import { parseCommand, type Command } from '../../domain/commands';
+import { messages } from '../../i18n';
 import { fillPlaceholders, placeholdersIn, validateLocalization, type JsonObject } from '../../scripts/package-app';
 import { SAMPLE_VARIABLES, botOf, readAppPackageJson } from './fixtures';
 
 const manifest = readAppPackageJson('manifest.json');
 const english = readAppPackageJson('en-US.json');
 const filled = (): JsonObject => fillPlaceholders(manifest, SAMPLE_VARIABLES) as JsonObject;
+
+/** The command lists' titles, per list, in Swedish (the manifest) and English (en-US.json). */
+const svTitles = (list: number): string[] => botOf(manifest).commandLists[list]!.commands.map((c) => c.title);
+const enTitles = (list: number): string[] => botOf(manifest).commandLists[list]!.commands.map((_, j) => String(english[`bots[0].commandLists[${list}].commands[${j}].title`]));
+const listFor = (scope: string): number => botOf(manifest).commandLists.findIndex((l) => l.scopes.includes(scope));
+
+/** What a menu entry is for: the parsed command, and for a bare "usage" which command's usage. */
+const meaning = (c: Command): string => (c.kind === 'usage' ? `usage:${c.command}` : c.kind);
+
+/** A help line's command words without its placeholders: "åtgärd flytta ID ÄGARE" → "åtgärd flytta", "lägesbild [vecka]" → "lägesbild". */
+function commandWords(helpEntry: string): string {
+  const words: string[] = [];
+  for (const w of helpEntry.split(' ')) {
+    if (w.startsWith('[') || /^[A-ZÅÄÖ,|]{2,}$/.test(w) || w === '|') break;
+    words.push(w);
+  }
+  return words.join(' ');
+}
 
 function schemaVersion(schemaUrl: unknown): string {
   const match = typeof schemaUrl === 'string' ? schemaUrl.match(/\/teams\/v(\d+\.\d+)\//) : null;
@@ -85,10 +105,39 @@ describe('The Teams app manifest', () => {
     }
   });
 
-  it('offers the Swedish chat commands in personal scope and the meeting commands in team scope', () => {
-    const titles = (scope: string) => botOf(manifest).commandLists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title);
-    assert.deepEqual(titles('personal'), ['hjälp', 'status', 'borta', 'mina åtgärder', 'hotspots', 'lägesbild', 'utskick', 'påminn', 'rapportörer', 'språk']);
-    assert.deepEqual(titles('team'), ['lägesbild', 'status', 'hotspots', 'hjälp']);
+  it('offers the reporter commands and the coordinators\' run-now commands in personal scope', () => {
+    assert.deepEqual(svTitles(listFor('personal')), ['hjälp', 'status', 'borta', 'tillbaka', 'mina åtgärder', 'åtgärder', 'språk en', 'utskick', 'påminn', 'rapportörer']);
+  });
+
+  it('offers the meeting\'s commands, with the action commands, in team scope and the same in group chats', () => {
+    const meeting = ['lägesbild', 'status', 'hotspots', 'åtgärder', 'åtgärd flytta', 'åtgärd stryk', 'åtgärd historik', 'hjälp'];
+    assert.deepEqual(svTitles(listFor('team')), meeting);
+    const lists = botOf(manifest).commandLists;
+    assert.deepEqual(lists[listFor('groupChat')]!.commands, lists[listFor('team')]!.commands);
+  });
+
+  it('lists every command a reporter\'s help names in the personal menu, and the action commands of the coordinators\' help in a menu', () => {
+    for (const [language, titles] of [['sv', svTitles], ['en', enTitles]] as const) {
+      const help = messages(language).help;
+      const personal = titles(listFor('personal'));
+      for (const [entry] of help.reporter) assert.ok(personal.includes(commandWords(entry)), `${language}: "${commandWords(entry)}" is not in the personal menu`);
+      const meeting = titles(listFor('team'));
+      const actionWords = help.coordinator.map(([entry]) => commandWords(entry)).filter((w) => /^(åtgärd|action)/.test(w));
+      assert.equal(actionWords.length, 3, `${language}: the help names ${actionWords.join(', ')}`);
+      for (const w of actionWords) assert.ok(meeting.includes(w), `${language}: "${w}" is not in the team menu`);
+    }
+  });
+
+  it('has only commands the bot parses, with the English title the alias of the Swedish one', () => {
+    botOf(manifest).commandLists.forEach((_, i) => {
+      const sv = svTitles(i);
+      const en = enTitles(i);
+      sv.forEach((title, j) => {
+        const parsed = parseCommand(title);
+        assert.notEqual(parsed.kind, 'unknown', `"${title}" is no command`);
+        assert.equal(meaning(parseCommand(en[j]!)), meaning(parsed), `"${en[j]}" is not the English for "${title}"`);
+      });
+    });
   });
 
   it('has Swedish as its default language and English in en-US.json', () => {
@@ -119,10 +168,10 @@ describe('The English localization en-US.json', () => {
   });
 
   it('gives the English command aliases', () => {
-    const titles = (list: number, count: number) =>
-      Array.from({ length: count }, (_, j) => english[`bots[0].commandLists[${list}].commands[${j}].title`]);
-    assert.deepEqual(titles(0, 10), ['help', 'status', 'away', 'my actions', 'hotspots', 'picture', 'send prompts', 'send reminders', 'reporters', 'language']);
-    assert.deepEqual(titles(1, 4), ['picture', 'status', 'hotspots', 'help']);
+    assert.deepEqual(enTitles(0), ['help', 'status', 'away', 'back', 'my actions', 'actions', 'language sv', 'send prompts', 'send reminders', 'reporters']);
+    const meeting = ['picture', 'status', 'hotspots', 'actions', 'action reassign', 'action cancel', 'action history', 'help'];
+    assert.deepEqual(enTitles(1), meeting);
+    assert.deepEqual(enTitles(2), meeting);
   });
 
   it('keeps English command titles within 32 characters', () => {

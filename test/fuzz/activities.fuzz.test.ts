@@ -18,31 +18,69 @@ const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 /**
  * Issue 5, point 4: thousands of malformed activities and card payloads against one in-process
  * bot. Whatever comes in, the request is answered below 500 within a few seconds and the process
- * stays up; nothing is stored for another tenant or for someone who is not a reporter of the town;
- * and every stored answer passes the domain's own validation.
+ * stays up; an accepted message is answered in its conversation and an accepted invoke carries a
+ * response body (a turn that fails inside the SDK after the 200 leaves the user with nothing);
+ * nothing is stored for another tenant or for someone who is not a reporter of the town; and every
+ * stored answer passes the domain's own validation.
  */
 describe('Fuzzing /api/messages with malformed activities and card payloads', function () {
-  this.timeout(60_000);
+  this.timeout(60_000 * SCALE);
   const m: Municipality = sample();
   let h: BotHarness;
   const statuses = new Map<number, number>();
+  const answered = { messages: 0, invokes: 0 };
 
   before(async () => {
     h = await BotHarness.start({ now: NOW, municipality: m });
   });
   after(async () => {
     process.stdout.write(`      statuses seen: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(', ')}\n`);
+    process.stdout.write(`      answered: ${answered.messages} messages, ${answered.invokes} invokes\n`);
     await h.stop();
   });
 
   /** Posts a raw body; the answer must come, and below 500. */
   async function post(body: string, contentType = 'application/json'): Promise<number> {
+    return (await exchange(body, contentType)).status;
+  }
+
+  /** Posts a raw body; returns the status and the response body as text. */
+  async function exchange(body: string, contentType = 'application/json'): Promise<{ status: number; body: string }> {
     const res = await fetch(`${h.bot.url}/api/messages`, {
       method: 'POST', headers: { 'content-type': contentType }, body, signal: AbortSignal.timeout(15_000),
     });
-    await res.arrayBuffer();
+    const text = await res.text();
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    return res.status;
+    return { status: res.status, body: text };
+  }
+
+  /**
+   * Posts an activity and, when it is accepted (200), checks that the user hears back: a message
+   * gets a reply sent into its conversation during the request (or, for deliveryMode
+   * expectReplies, in the response body); an invoke gets a response body. A turn that throws
+   * after the adapter has taken the activity still answers 200, so the status alone proves nothing.
+   */
+  async function postAndExpectAnswer(a: Record<string, unknown>): Promise<number> {
+    const before = h.channel.activities.length;
+    const { status, body } = await exchange(JSON.stringify(a));
+    if (status !== 200) return status;
+    const what = JSON.stringify(a).slice(0, 400);
+    if (a.type === 'message') {
+      const conversationId = (a.conversation as { id?: unknown }).id;
+      const sent = h.channel.activities.slice(before).filter((x) => x.conversationId === conversationId).length;
+      const buffered = body ? ((JSON.parse(body) as { activities?: unknown[] }).activities?.length ?? 0) : 0;
+      assert.ok(sent + buffered > 0, `no reply to an accepted message: ${what}`);
+      answered.messages++;
+    } else if (a.type === 'invoke') {
+      assert.ok(body !== '', `no response body for an accepted invoke: ${what}`);
+      if (a.name === 'adaptiveCard/action') {
+        const r = JSON.parse(body) as { statusCode?: unknown; type?: unknown };
+        assert.equal(r.statusCode, 200, `invoke answer ${body.slice(0, 200)} for ${what}`);
+        assert.match(String(r.type), /^application\/vnd\.microsoft\.(activity\.message|card\.adaptive)$/, what);
+      }
+      answered.invokes++;
+    }
+    return status;
   }
 
   // ---- generators -------------------------------------------------------------------------
@@ -87,19 +125,31 @@ describe('Fuzzing /api/messages with malformed activities and card payloads', fu
     verb, municipalityId: maybe(fc.constantFrom(m.id, 'other')), week: maybe(week), townId: maybe(town),
     reporterId: maybe(fc.constantFrom(...people)), form: fc.constant(undefined),
   }, { requiredKeys: [] }).chain((d) => form.map((f) => ({ ...d, ...f })));
-  const text = fc.oneof(
+  const command = fc.oneof(
     fc.constantFrom('status', 'hjälp', 'help', '?', 'borta', 'away', 'tillbaka', 'back', 'språk en', 'språk sv', 'språk klingon', 'status rimbo', 'status atlantis', 'rapportörer', 'hotspots', 'åtgärder', 'mina åtgärder', ''),
     fc.string({ maxLength: 200 }), huge,
   );
+  /** Sometimes @-mentioning the bot first, as in a channel. */
+  const text = fc.tuple(fc.constantFrom('', '', '<at>Lägesbild</at> ', '<at>Lägesbild</at>'), command).map(([at, c]) => `${at}${c}`);
+  /** Mention entities as Teams sends them, and with the type, the mentioned account or the text missing or mistyped. */
+  const mention = fc.record({
+    type: maybe(fc.constantFrom('mention', 'Mention', 'clientInfo')),
+    mentioned: maybe(fc.record({ id: maybe(fc.constantFrom('28:bot', '29:someone-else')), name: maybe(fc.constant('Lägesbild')) }, { requiredKeys: [] })),
+    text: maybe(fc.constantFrom('<at>Lägesbild</at>', '<at>Anna</at>')),
+  }, { requiredKeys: [] });
+  const entities = fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: fc.array(fc.oneof(mention, junk), { maxLength: 3 }) }, { weight: 1, arbitrary: junk });
+  /** A string locale, or a number, object, array … where Teams sends a string. */
+  const locale = maybe(fc.constantFrom('sv-SE', 'en-US', 'sv', 'de-DE', ''));
 
   /** A Teams-shaped envelope; every field may be missing, the wrong type or absurd. */
   const envelope = fc.record({
-    user: userId, tenant: tenantId, conversationType: maybe(fc.constantFrom('personal', 'channel', 'groupChat')),
+    user: userId, tenant: tenantId, conversationType: maybe(fc.constantFrom('personal', 'channel', 'groupChat')), locale, entities,
     // Mostly whole envelopes, so that most activities reach the handlers; sometimes fields missing.
     drop: fc.oneof({ weight: 3, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.subarray(['from', 'conversation', 'recipient', 'channelData', 'serviceUrl', 'id', 'channelId', 'type']) }),
     scramble: fc.dictionary(fc.constantFrom('from', 'conversation', 'recipient', 'channelData', 'serviceUrl', 'id', 'channelId', 'locale', 'timestamp', 'entities', 'attachments', 'replyToId', 'deliveryMode'), junk, { maxKeys: 2 }),
   });
-  function base(e: { user: string; tenant: string; conversationType: unknown }): Record<string, unknown> {
+  interface Envelope { user: string; tenant: string; conversationType: unknown; locale?: unknown; entities?: unknown }
+  function base(e: Envelope): Record<string, unknown> {
     return {
       channelId: 'msteams',
       // Always our channel: a fuzzed service URL must not send the bot across the network.
@@ -108,10 +158,11 @@ describe('Fuzzing /api/messages with malformed activities and card payloads', fu
       recipient: { id: '28:bot', name: 'Lägesbild' },
       conversation: { id: `a:${e.user}`, conversationType: e.conversationType, tenantId: e.tenant },
       channelData: { tenant: { id: e.tenant } },
-      locale: 'sv-SE', id: randomUUID(), timestamp: new Date().toISOString(),
+      locale: 'locale' in e ? e.locale : 'sv-SE', id: randomUUID(), timestamp: new Date().toISOString(),
+      ...(e.entities === undefined ? {} : { entities: e.entities }),
     };
   }
-  function shape(e: { user: string; tenant: string; conversationType: unknown; drop: readonly string[]; scramble: Record<string, unknown> }, body: Record<string, unknown>): Record<string, unknown> {
+  function shape(e: Envelope & { drop: readonly string[]; scramble: Record<string, unknown> }, body: Record<string, unknown>): Record<string, unknown> {
     const a: Record<string, unknown> = { ...base(e), ...body, ...e.scramble };
     // A string service URL always names our channel; other values stay, to be refused.
     if (typeof a.serviceUrl === 'string') a.serviceUrl = h.channel.serviceUrl;
@@ -149,14 +200,22 @@ describe('Fuzzing /api/messages with malformed activities and card payloads', fu
    */
   const acceptable = (status: number, a: Record<string, unknown>) => status < 500 || (status === 501 && a.type === 'invoke' && a.name !== 'adaptiveCard/action');
 
-  it('answers Teams-shaped activities with missing, mistyped and absurd fields below 500', async () => {
+  it('answers Teams-shaped activities with missing, mistyped and absurd fields below 500, and replies to every accepted message and invoke', async () => {
     await fc.assert(fc.asyncProperty(activity, async (a) => {
-      const status = await post(JSON.stringify(a));
+      const status = await postAndExpectAnswer(a);
       assert.ok(acceptable(status, a), `status ${status} for ${JSON.stringify(a).slice(0, 300)}`);
     }), { numRuns: runs(900) });
   });
 
-  it('takes valid-looking submits from real reporters, with random form values, below 500', async () => {
+  it('replies to a registered person\'s command whatever the mention entities, locale and conversation type', async () => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...people), command, fc.boolean(), entities, locale, maybe(fc.constantFrom('personal', 'channel', 'groupChat')), async (user, c, at, ents, loc, conversationType) => {
+      const a = { ...base({ user, tenant: m.tenantId, conversationType, locale: loc, entities: ents }), type: 'message', text: `${at ? '<at>Lägesbild</at> ' : ''}${c}` };
+      const status = await postAndExpectAnswer(a);
+      assert.equal(status, 200, JSON.stringify(a).slice(0, 300));
+    }), { numRuns: runs(250) });
+  });
+
+  it('takes valid-looking submits from real reporters, with random form values, and answers each one', async () => {
     const reporterTown = fc.constantFrom(...m.reporters.flatMap((r) => r.towns.map((t) => [r.id, t] as const)));
     await fc.assert(fc.asyncProperty(reporterTown, fc.oneof(plausibleForm, form), fc.constantFrom('submitReport', 'submitReport', 'nothingToReport', 'editReport'), fc.boolean(), async ([reporter, townId], f, v, execute) => {
       const data = { verb: v, municipalityId: m.id, week: '2026-W49', townId, ...f };
@@ -164,8 +223,8 @@ describe('Fuzzing /api/messages with malformed activities and card payloads', fu
       const a = execute
         ? { ...base(e), type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card-1', value: { action: { type: 'Action.Execute', verb: v, data }, trigger: 'manual' } }
         : { ...base(e), type: 'message', replyToId: 'card-1', value: data };
-      const status = await post(JSON.stringify(a));
-      assert.ok(status < 500, `status ${status}`);
+      const status = await postAndExpectAnswer(a);
+      assert.equal(status, 200, JSON.stringify(a).slice(0, 300));
     }), { numRuns: runs(150) });
   });
 
