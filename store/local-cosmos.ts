@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -8,6 +9,14 @@ import { CONTAINERS, type ContainerName } from './containers';
 import { openCosmos, type CosmosConnection } from './cosmos-connection';
 import { withoutSystemFields } from './store-errors';
 
+const RESTORE_HEADER = 'x-lagesbild-restore';
+
+/** Reads, queries and the SDK's query-plan requests change nothing. */
+function isWrite(req: http.IncomingMessage): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  return !(req.method === 'POST' && (req.headers['x-ms-documentdb-isquery'] || req.headers['x-ms-cosmos-is-query-plan-request']));
+}
+
 /**
  * A Cosmos DB-compatible server started in-process on loopback, for local use without an Azure
  * account. The server keeps documents in memory only, so this saves them to a JSON file in the
@@ -15,6 +24,12 @@ import { withoutSystemFields } from './store-errors';
  */
 export class LocalCosmos {
   private dirty = false;
+  private stopping = false;
+  /** Writes are refused from here on: the last snapshot is being taken. */
+  private sealed = false;
+  private writesInFlight = 0;
+  /** Set while the saved documents are loaded: only requests carrying it get through. */
+  private restoreToken?: string;
   private stopped = false;
   private flushTimer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
@@ -32,15 +47,9 @@ export class LocalCosmos {
     const { port } = server.address() as AddressInfo;
     const file = options.dataDir ? join(options.dataDir, `${options.database}.json`) : undefined;
     const local = new LocalCosmos(server, `https://127.0.0.1:${port}`, file, options.database);
+    if (file) local.guard();
     local.connection = await local.connect();
-    if (file) {
-      await local.restore();
-      server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-        // Reads, queries and the SDK's query-plan requests change nothing.
-        if (req.method === 'GET' || (req.method === 'POST' && (req.headers['x-ms-documentdb-isquery'] || req.headers['x-ms-cosmos-is-query-plan-request']))) return;
-        res.on('finish', () => { if (res.statusCode < 300) local.markDirty(); });
-      });
-    }
+    if (file) await local.restore();
     return local;
   }
 
@@ -48,8 +57,9 @@ export class LocalCosmos {
    * A client connection to this server. Its bundled certificate is self-signed and expired, so
    * certificate checks are off for this loopback agent only, never globally.
    */
-  connect(): Promise<CosmosConnection> {
+  connect(headers?: Record<string, string>): Promise<CosmosConnection> {
     return openCosmos({
+      ...(headers ? { headers } : {}),
       endpoint: this.endpoint,
       key: 'local',
       database: this.database,
@@ -59,9 +69,37 @@ export class LocalCosmos {
     });
   }
 
+  /**
+   * Puts a gate in front of the server: while the saved documents are loaded only the restore
+   * gets through (a client that wrote first would see its write overwritten by the old copy),
+   * after the last snapshot no write does (it would be lost), and every write marks the data dirty.
+   */
+  private guard(): void {
+    const serve = this.server.listeners('request') as http.RequestListener[];
+    this.server.removeAllListeners('request');
+    this.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      const restoring = this.restoreToken !== undefined && req.headers[RESTORE_HEADER] !== this.restoreToken;
+      if (restoring || (this.sealed && isWrite(req))) {
+        // Not chained: restify, loaded in the same process, patches writeHead to return nothing.
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ code: 'ServiceUnavailable', message: restoring ? 'The local store is loading.' : 'The local store is stopping.' }));
+        return;
+      }
+      if (isWrite(req)) {
+        this.writesInFlight++;
+        res.on('close', () => {
+          this.writesInFlight--;
+          if (res.statusCode < 300) this.markDirty();
+        });
+      }
+      for (const listener of serve) listener.call(this.server, req, res);
+    });
+  }
+
   private markDirty(): void {
     if (this.stopped) return;
     this.dirty = true;
+    if (this.stopping) return;
     this.flushTimer ??= setTimeout(() => { this.flushTimer = undefined; void this.flush().catch(() => undefined); }, 200);
   }
 
@@ -86,18 +124,31 @@ export class LocalCosmos {
   }
 
   private async restore(): Promise<void> {
-    if (!this.file || !existsSync(this.file) || !this.connection) return;
+    if (!this.file || !existsSync(this.file)) return;
     const snapshot = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Record<ContainerName, object[]>>;
-    for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
-      for (const doc of snapshot[name] ?? []) await this.connection.container(name).items.upsert(doc);
+    this.restoreToken = randomUUID();
+    const loader = await this.connect({ [RESTORE_HEADER]: this.restoreToken });
+    try {
+      for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
+        for (const doc of snapshot[name] ?? []) await loader.container(name).items.upsert(doc);
+      }
+    } finally {
+      loader.dispose();
+      this.restoreToken = undefined;
     }
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.stopping = true;
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    // A write that lands while a snapshot is taken may be missing from it: snapshot again, and
+    // if writes keep coming, refuse new ones and take the last snapshot once the rest are done.
+    for (let round = 0; round < 3 && this.dirty; round++) await this.flush();
+    this.sealed = true;
+    while (this.writesInFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await this.flush();
+    this.stopped = true;
     this.connection?.dispose();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
