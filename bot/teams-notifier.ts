@@ -2,7 +2,7 @@ import type { Activity, ConversationParameters, ConversationReference } from 'bo
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { SendQueue } from '../delivery';
-import type { ConversationStore, DeliveryStatus, Notifier, OutgoingMessage, StoredConversation } from '../domain/ports';
+import type { ConversationStore, DeliveryStatus, Notifier, OutgoingMessage, SendOptions, StoredConversation } from '../domain/ports';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../observability/logger';
 
@@ -48,20 +48,22 @@ function toActivity(message: OutgoingMessage): Partial<Activity> {
 export class TeamsNotifier implements Notifier {
   constructor(private readonly options: TeamsNotifierOptions) {}
 
-  async sendToUser(municipalityId: string, userId: string, message: OutgoingMessage): Promise<DeliveryStatus> {
+  async sendToUser(municipalityId: string, userId: string, message: OutgoingMessage, sendOptions: SendOptions = {}): Promise<DeliveryStatus> {
     const key = `user:${userId}`;
     let conversation = await this.options.conversations.get(municipalityId, key);
     if (conversation?.unreachableSince) return 'unreachable';
     if (!conversation) conversation = await this.createPersonalConversation(municipalityId, userId);
     if (!conversation) return 'noConversation';
-    return this.send(municipalityId, key, conversation, message);
+    return this.send(municipalityId, key, conversation, message, sendOptions);
   }
 
-  async sendToConversation(municipalityId: string, conversationId: string, message: OutgoingMessage, serviceUrl?: string): Promise<DeliveryStatus> {
+  async sendToConversation(
+    municipalityId: string, conversationId: string, message: OutgoingMessage, sendOptions: SendOptions & { serviceUrl?: string } = {},
+  ): Promise<DeliveryStatus> {
     const key = `conversation:${conversationId}`;
     let conversation = await this.options.conversations.get(municipalityId, key);
     if (!conversation) {
-      const url = serviceUrl ?? (await this.anyServiceUrl(municipalityId));
+      const url = sendOptions.serviceUrl ?? (await this.anyServiceUrl(municipalityId));
       if (!url) return 'noConversation';
       conversation = {
         municipalityId, key, conversationId, serviceUrl: url, tenantId: this.options.tenantOf(municipalityId),
@@ -69,15 +71,18 @@ export class TeamsNotifier implements Notifier {
         updatedAt: this.options.clock().toISOString(),
       };
     }
-    return this.send(municipalityId, key, conversation, message);
+    return this.send(municipalityId, key, conversation, message, sendOptions);
   }
 
-  private async send(municipalityId: string, key: string, conversation: StoredConversation, message: OutgoingMessage): Promise<DeliveryStatus> {
+  private async send(
+    municipalityId: string, key: string, conversation: StoredConversation, message: OutgoingMessage, sendOptions: SendOptions,
+  ): Promise<DeliveryStatus> {
     const activity = toActivity(message);
     const reference = conversation.reference as Partial<ConversationReference>;
     const outcome = await this.options.queue.enqueue({
       key: conversation.conversationId,
       tenantId: conversation.tenantId,
+      ...(sendOptions.beforeSend ? { beforeFirstSend: sendOptions.beforeSend } : {}),
       send: async () => {
         // The adapter hands errors inside a proactive turn to its turn-error handler and returns
         // normally; the queue must see them (429, 403, 5xx) to retry or stop.

@@ -46,6 +46,8 @@ interface Pending {
   readonly resolve: (outcome: DeliveryOutcome) => void;
   attempts: number;
   throttles: number;
+  /** `beforeFirstSend` has run. */
+  prepared: boolean;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -93,7 +95,7 @@ export class SendQueue {
   enqueue(job: SendJob): Promise<DeliveryOutcome> {
     return new Promise((resolve) => {
       this.unsettled++;
-      const pending: Pending = { job, resolve, attempts: 0, throttles: 0 };
+      const pending: Pending = { job, resolve, attempts: 0, throttles: 0, prepared: false };
       const lane = this.lanes.get(job.key);
       // A lane that exists is already queued, served or parked; it will reach this job in turn.
       if (lane !== undefined) {
@@ -159,8 +161,19 @@ export class SendQueue {
         await this.sleep(shared);
         continue;
       }
+      // The slot is taken before `beforeFirstSend` is awaited, so no one else takes it meanwhile
+      // and the send follows its mark at once.
       this.conversations.record(key);
       this.tenants.record(tenant);
+      if (!pending.prepared && pending.job.beforeFirstSend) {
+        pending.prepared = true;
+        try {
+          await pending.job.beforeFirstSend();
+        } catch (err) {
+          this.fail(key, pending, { message: `not sent: ${readSendError(err, this.clock()).message}` });
+          return 0;
+        }
+      }
       pending.attempts++;
       try {
         await pending.job.send();

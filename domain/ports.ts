@@ -30,7 +30,11 @@ export interface RegistryStore {
 }
 
 export type DeliveryStatus = 'delivered' | 'unreachable' | 'failed' | 'noConversation';
-export type SendStatus = DeliveryStatus | 'pending';
+/**
+ * `pending`: claimed, not yet handed to the channel; `sending`: handed to the channel, outcome not
+ * yet stored; `uncertain`: its runner died while it was `sending`, so nobody knows if it arrived.
+ */
+export type SendStatus = DeliveryStatus | 'pending' | 'sending' | 'uncertain';
 
 /** Outcome of one send, recorded in the ledger so a resumed job skips what was delivered. */
 export interface SendRecord {
@@ -45,8 +49,11 @@ export interface SendRecord {
   detail?: string;
 }
 
-/** What a claim on one send found. */
-export type SendClaim = 'claimed' | 'alreadyDelivered' | 'claimedElsewhere';
+/**
+ * What a claim on one send found. `uncertain`: a dead runner had it on the wire; it may have
+ * arrived, so it is not sent again.
+ */
+export type SendClaim = 'claimed' | 'alreadyDelivered' | 'claimedElsewhere' | 'uncertain';
 
 export interface OperationsStore {
   /** Takes the lease for one job occurrence; false when another instance holds a live lease. */
@@ -58,8 +65,9 @@ export interface OperationsStore {
   releaseLease(municipalityId: string, occurrence: string, owner: string): Promise<void>;
   /**
    * Claims one send before it is made, with a conditional write: a send already delivered, or
-   * claimed by a live runner within `staleMs`, is not claimed again. A stale claim (its runner
-   * died mid-send) or a failed send is taken over, so a resumed job sends the rest.
+   * claimed by a live runner within `staleMs`, is not claimed again. A stale claim whose runner
+   * died before the send left, or a failed send, is taken over, so a resumed job sends the rest;
+   * one whose runner died while it was on the wire becomes `uncertain` and is not sent again.
    */
   claimSend(municipalityId: string, key: string, owner: string, now: Date, staleMs: number): Promise<SendClaim>;
   getSend(municipalityId: string, key: string): Promise<SendRecord | undefined>;
@@ -73,11 +81,21 @@ export interface OutgoingMessage {
   card?: object;
 }
 
+export interface SendOptions {
+  /**
+   * Awaited once, right before the message first leaves for the channel (after any wait in the
+   * send queue); if it throws, the message is not sent. The send ledger marks the send `sending`.
+   */
+  beforeSend?: () => Promise<void>;
+}
+
 export interface Notifier {
   /** Sends 1:1 to a person, creating the conversation in the tenant if none is stored. */
-  sendToUser(municipalityId: string, userId: string, message: OutgoingMessage): Promise<DeliveryStatus>;
+  sendToUser(municipalityId: string, userId: string, message: OutgoingMessage, options?: SendOptions): Promise<DeliveryStatus>;
   /** Sends into a channel or group chat by conversation id. */
-  sendToConversation(municipalityId: string, conversationId: string, message: OutgoingMessage, serviceUrl?: string): Promise<DeliveryStatus>;
+  sendToConversation(
+    municipalityId: string, conversationId: string, message: OutgoingMessage, options?: SendOptions & { serviceUrl?: string },
+  ): Promise<DeliveryStatus>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Messages } from './sv';
+import { uncertainFollowUp, uncertainWhat } from './uncertain-sends';
 
 export const en: Messages = {
   questionnaire: {
@@ -98,6 +99,8 @@ export const en: Messages = {
     reminder: (town, week, deadline) => `Reminder: you have not answered for ${town} ${week}. Deadline ${deadline}.`,
     tooLate: (week) => `The prompts for ${week} were not sent in time and the deadline has passed. No questionnaires were sent.`,
     undeliverable: (who, what) => `Could not deliver ${what} to ${who}.`,
+    uncertain: (what, who) => `The bot stopped unexpectedly while ${uncertainWhat.en[what]} was on its way${who ? ` to ${who}` : ''}. `
+      + `We do not know whether it arrived and do not send it again, so that nobody gets it twice. ${uncertainFollowUp.en[what]}`.trimEnd(),
   },
   registry: {
     title: 'Reporters',

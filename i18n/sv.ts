@@ -1,3 +1,5 @@
+import { uncertainFollowUp, uncertainWhat, type UncertainSend } from './uncertain-sends';
+
 /** Swedish, the default. Plain language (språklagen asks public bodies for it). */
 export const sv = {
   questionnaire: {
@@ -98,6 +100,9 @@ export const sv = {
     reminder: (town: string, week: string, deadline: string) => `Påminnelse: du har inte svarat för ${town} ${week}. Sista svarstid ${deadline}.`,
     tooLate: (week: string) => `Utskicket för ${week} gjordes inte i tid och sista svarstiden har passerat. Inga enkäter skickades.`,
     undeliverable: (who: string, what: string) => `Kunde inte leverera ${what} till ${who}.`,
+    /** A crash left sends on the wire: they may or may not have arrived, and are not repeated. */
+    uncertain: (what: UncertainSend, who?: string) => `Boten stoppades oväntat medan ${uncertainWhat.sv[what]} var på väg${who ? ` till ${who}` : ''}. `
+      + `Vi vet inte om det kom fram och skickar det inte igen, så att ingen får det två gånger. ${uncertainFollowUp.sv[what]}`.trimEnd(),
   },
   registry: {
     title: 'Rapportörer',

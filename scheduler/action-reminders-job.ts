@@ -8,7 +8,7 @@ import type { Action } from '../domain/picture/meeting';
 import { currentWeek, roundTimes } from '../domain/round';
 import { formatLocalDate } from '../domain/zoned-time';
 import type { OnceOutcome } from './deliver-once';
-import type { JobDeps, JobResult } from './job-deps';
+import { emptyResult, type JobDeps, type JobResult } from './job-deps';
 import { actionCardContext, sendToOwner } from './notify-action-owner';
 
 /** "YYYY-MM-DD" `n` calendar days after `date` (negative: before). */
@@ -52,8 +52,8 @@ export async function sendActionReminders(deps: JobDeps, municipalityId: string)
   const meetingDay = formatLocalDate(roundTimes(m, week).meetingAt, m.timeZone) === today;
   const open = await openActions(deps.meeting, m);
   const outcomes = meetingDay ? await morningLists(deps, m, open, weekKey(week)) : await dueReminders(deps, m, open, today);
-  const result: JobResult = { sent: 0, skipped: 0, failed: 0 };
-  for (const o of outcomes) result[o === 'sent' ? 'sent' : o === 'skipped' ? 'skipped' : 'failed']++;
+  const result = emptyResult();
+  for (const o of outcomes) result[o]++;
   deps.log.info({ municipalityId, day: today, meetingDay, ...result }, 'action reminders done');
   return result;
 }

@@ -1,8 +1,9 @@
-import type { DeliveryStatus, SendRecord } from '../domain/ports';
+import type { DeliveryStatus, SendOptions, SendRecord } from '../domain/ports';
 import type { JobDeps } from './job-deps';
 import { SEND_CLAIM_STALE_MS } from './job-deps';
 
-export type OnceOutcome = 'sent' | 'skipped' | 'failed';
+/** `uncertain`: a runner that died had this send on the wire; see `SendClaim`. */
+export type OnceOutcome = 'sent' | 'skipped' | 'failed' | 'uncertain';
 
 /**
  * The message is out; only its record is missing. Until the claim goes stale another runner will
@@ -24,17 +25,35 @@ async function recordWithRetry(deps: Pick<JobDeps, 'operations'>, record: SendRe
 }
 
 /**
- * Makes one send at most once per ledger key: the send is claimed in the store before it is made
- * and its outcome recorded after, so a job that runs twice, on two instances, or resumes after a
- * crash does not send it again.
+ * Makes one send at most once per ledger key: the send is claimed in the store before it is made,
+ * marked `sending` right before it leaves the queue for the channel, and its outcome recorded
+ * after. A job that runs twice, on two instances, or resumes after a crash does not send it
+ * again; one that finds it was on the wire when its runner died cannot know whether it arrived,
+ * and reports it `uncertain` rather than risk sending it twice. `send` must pass the options on
+ * to the notifier.
  */
 export async function deliverOnce(
   deps: Pick<JobDeps, 'operations' | 'clock' | 'instanceId'>,
-  municipalityId: string, key: string, send: () => Promise<DeliveryStatus>,
+  municipalityId: string, key: string, send: (options: SendOptions) => Promise<DeliveryStatus>,
 ): Promise<OnceOutcome> {
   const claim = await deps.operations.claimSend(municipalityId, key, deps.instanceId, deps.clock(), SEND_CLAIM_STALE_MS);
+  if (claim === 'uncertain') return 'uncertain';
   if (claim !== 'claimed') return 'skipped';
-  const status = await send().catch(() => 'failed' as const);
-  await recordWithRetry(deps, { id: `send:${key}`, municipalityId, key, status, at: deps.clock().toISOString(), owner: deps.instanceId });
+  const record = (status: SendRecord['status']): SendRecord => ({
+    id: `send:${key}`, municipalityId, key, status, at: deps.clock().toISOString(), owner: deps.instanceId,
+  });
+  let storeError: unknown;
+  const beforeSend = () => deps.operations.recordSend(record('sending')).catch((err: unknown) => {
+    storeError = err;
+    throw err;
+  });
+  const status = await send({ beforeSend }).catch(() => 'failed' as const);
+  if (storeError !== undefined) {
+    // Never sent: the store is away, not the recipient. The job fails and is retried; until the
+    // store answers, the claim stays pending, which is just as safe to send again.
+    await recordWithRetry(deps, record('failed')).catch(() => undefined);
+    throw storeError;
+  }
+  await recordWithRetry(deps, record(status));
   return status === 'delivered' ? 'sent' : 'failed';
 }

@@ -36,10 +36,11 @@ export class InHand {
         if (claim !== 'claimed') this.claims.delete(`${m}|${key}`);
         return claim;
       },
-      // A claim is in hand until its outcome is stored: deliverOnce retries a failed record.
+      // A claim is in hand until its outcome is stored (marking it `sending` is not an outcome):
+      // deliverOnce retries a failed record.
       recordSend: async (record) => {
         await store.recordSend(record);
-        this.claims.delete(`${record.municipalityId}|${record.key}`);
+        if (record.status !== 'sending') this.claims.delete(`${record.municipalityId}|${record.key}`);
       },
     };
   }

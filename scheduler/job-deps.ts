@@ -20,8 +20,14 @@ export interface JobResult {
   sent: number;
   skipped: number;
   failed: number;
+  /** Sends a stopped runner left on the wire: maybe delivered, not repeated. */
+  uncertain: number;
   /** Set when the job found itself too late to run and told the coordinators instead. */
   tooLate?: boolean;
+}
+
+export function emptyResult(): JobResult {
+  return { sent: 0, skipped: 0, failed: 0, uncertain: 0 };
 }
 
 /** A send claimed by a runner that has not finished it within this time is taken as dead. */

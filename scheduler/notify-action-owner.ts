@@ -9,7 +9,8 @@ import type { DeliveryStatus, MeetingStore, OutgoingMessage } from '../domain/po
 import { formatLocalDate } from '../domain/zoned-time';
 import { messages, type Messages } from '../i18n';
 import { deliverOnce, type OnceOutcome } from './deliver-once';
-import type { JobDeps, JobResult } from './job-deps';
+import { emptyResult, type JobDeps, type JobResult } from './job-deps';
+import { reportUncertain } from './report-uncertain';
 import { tellCoordinators } from './tell-coordinators';
 
 /** What an action card needs besides the action: today's date and the hotspots' places. */
@@ -42,14 +43,15 @@ export async function sendToOwner(
 ): Promise<OnceOutcome> {
   const language = await deps.directory.languageOf(m, ownerId);
   let status: DeliveryStatus | undefined;
-  const outcome = await deliverOnce(deps, m.id, key, async () => {
-    status = await deps.notifier.sendToUser(m.id, ownerId, await message(language));
+  const outcome = await deliverOnce(deps, m.id, key, async (options) => {
+    status = await deps.notifier.sendToUser(m.id, ownerId, await message(language), options);
     return status;
   });
   if (status === 'unreachable') {
     const name = nameOf(m, ownerId);
     await tellCoordinators(deps, m, `action-owner-unreachable:${ownerId}`, (t) => actionTexts(languageOfCatalogue(t)).notify.unreachable(name));
   }
+  if (outcome === 'uncertain') await reportUncertain(deps, m, key, 'actions', [nameOf(m, ownerId)]);
   return outcome;
 }
 
@@ -106,13 +108,13 @@ export function announceNewAction(deps: JobDeps, m: Municipality, a: Action): vo
 
 /** On finalizing, with 'afterFinalize': the owners of the week's new actions get their cards. */
 export async function announceWeekActions(deps: JobDeps, m: Municipality, week: IsoWeek): Promise<JobResult> {
-  const result: JobResult = { sent: 0, skipped: 0, failed: 0 };
+  const result = emptyResult();
   if (actionSettings(m).notifyOwners !== 'afterFinalize') return result;
   const key = weekKey(week);
   const actions = (await deps.meeting.listActions(m.id)).filter((a) => a.createdWeek === key && a.status !== 'cancelled');
   for (const a of actions) {
     const outcome = await notifyAssignedOwner(deps, m, a);
-    result[outcome === 'sent' ? 'sent' : outcome === 'skipped' ? 'skipped' : 'failed']++;
+    result[outcome]++;
   }
   return result;
 }

@@ -11,7 +11,8 @@ import { currentWeek, roundTimes } from '../domain/round';
 import type { AdaptiveCardJson } from '../cards/render';
 import { compileWeek } from './compile-week';
 import { deliverOnce } from './deliver-once';
-import type { JobDeps, JobResult } from './job-deps';
+import { emptyResult, type JobDeps, type JobResult } from './job-deps';
+import { reportUncertain } from './report-uncertain';
 
 export type PictureJobDeps = JobDeps;
 
@@ -57,7 +58,7 @@ export async function townCard(deps: PictureJobDeps, m: Municipality, week: IsoW
 export async function postPicture(deps: PictureJobDeps, municipalityId: string, requestedWeek?: IsoWeek, repost?: string): Promise<JobResult> {
   const m = await deps.directory.current(municipalityId);
   const week = requestedWeek ?? currentWeek(m, deps.clock());
-  const result: JobResult = { sent: 0, skipped: 0, failed: 0 };
+  const result = emptyResult();
   const channel = m.meetingChannel;
   if (!channel) {
     deps.log.warn({ municipalityId }, 'no meeting channel configured: picture not posted');
@@ -67,9 +68,9 @@ export async function postPicture(deps: PictureJobDeps, municipalityId: string, 
   // One after another, so the channel shows them in order.
   for (const [i, card] of cards.entries()) {
     const key = `picture:${weekKey(week)}:${repost ?? 'scheduled'}:${i}`;
-    const outcome = await deliverOnce(deps, m.id, key, () => deps.notifier.sendToConversation(m.id, channel.conversationId, { card }, channel.serviceUrl));
-    result[outcome === 'sent' ? 'sent' : outcome === 'skipped' ? 'skipped' : 'failed']++;
+    result[await deliverOnce(deps, m.id, key, (options) => deps.notifier.sendToConversation(m.id, channel.conversationId, { card }, { ...options, serviceUrl: channel.serviceUrl }))]++;
   }
+  await reportUncertain(deps, m, `picture:${weekKey(week)}:${repost ?? 'scheduled'}`, 'picture', [], result.uncertain);
   deps.log.info({ municipalityId, week: weekKey(week), ...result }, 'picture posted');
   return result;
 }

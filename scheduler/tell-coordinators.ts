@@ -11,6 +11,6 @@ import { deliverOnce } from './deliver-once';
 export async function tellCoordinators(deps: JobDeps, m: Municipality, onceKey: string, text: (t: Messages) => string): Promise<void> {
   await Promise.all(m.coordinators.map(async (c) => {
     const language = await deps.directory.languageOf(m, c.id);
-    await deliverOnce(deps, m.id, `${onceKey}:${c.id}`, () => deps.notifier.sendToUser(m.id, c.id, { text: text(messages(language)) }));
+    await deliverOnce(deps, m.id, `${onceKey}:${c.id}`, (options) => deps.notifier.sendToUser(m.id, c.id, { text: text(messages(language)) }, options));
   }));
 }

@@ -99,11 +99,16 @@ export class CosmosOperationsStore implements OperationsStore {
       }
       if (!existing) return 'claimedElsewhere';
       if (existing.status === 'delivered') return 'alreadyDelivered';
-      const live = existing.status === 'pending' && now.getTime() - new Date(existing.at).getTime() < staleMs;
-      if (live) return 'claimedElsewhere';
+      if (existing.status === 'uncertain') return 'uncertain';
+      const inHand = existing.status === 'pending' || existing.status === 'sending';
+      if (inHand && now.getTime() - new Date(existing.at).getTime() < staleMs) return 'claimedElsewhere';
+      // Its runner died with the message on the wire: it may have arrived, so it is not resent.
+      const next = existing.status === 'sending'
+        ? { ...withoutSystemFields(existing), type: 'send', status: 'uncertain', at: now.toISOString(), detail: `on the wire when ${existing.owner ?? 'its runner'} stopped` }
+        : claim;
       try {
-        await this.container.item(claim.id, municipalityId).replace(claim, { accessCondition: { type: 'IfMatch', condition: existing._etag! } });
-        return 'claimed';
+        await this.container.item(claim.id, municipalityId).replace(next, { accessCondition: { type: 'IfMatch', condition: existing._etag! } });
+        return existing.status === 'sending' ? 'uncertain' : 'claimed';
       } catch (err) {
         if (isPreconditionFailed(err)) return 'claimedElsewhere';
         throw err;

@@ -220,6 +220,47 @@ describe('SendQueue', () => {
     });
   });
 
+  describe('beforeFirstSend (the ledger\'s "on the wire" mark)', () => {
+    it('runs once, right before the first attempt, and not again for retries', async () => {
+      const { time, queue, send, attempts } = harness();
+      const marks: number[] = [];
+      const outcome = await time.run(queue.enqueue({
+        key: 'c', beforeFirstSend: async () => { marks.push(attempts.length); }, send: send('c', 0, [status(429, { 'Retry-After': '1' }), status(503)]),
+      }));
+      assert.equal(outcome.status, 'delivered');
+      assert.equal(attempts.length, 3);
+      assert.deepEqual(marks, [0], 'marked once, before any attempt');
+    });
+
+    it('does not run while the job waits behind others or for its limits', async () => {
+      const { time, queue, send, attempts } = harness();
+      const marks: Array<{ job: number; sentBefore: number }> = [];
+      const jobs = [];
+      for (let j = 0; j < 10; j++) {
+        jobs.push(queue.enqueue({ key: 'c', beforeFirstSend: async () => { marks.push({ job: j, sentBefore: attempts.length }); }, send: send('c', j) }));
+      }
+      await time.run(Promise.all(jobs));
+      // One conversation: each job is marked only once every job before it went out.
+      assert.deepEqual(marks, Array.from({ length: 10 }, (_, j) => ({ job: j, sentBefore: j })));
+    });
+
+    it('fails the job unsent when the mark cannot be made', async () => {
+      const { time, queue, send, attempts } = harness();
+      const outcome = await time.run(queue.enqueue({ key: 'c', beforeFirstSend: () => Promise.reject(new Error('store unavailable')), send: send('c', 0) }));
+      assert.deepEqual(outcome, { status: 'failed', attempts: 0, error: 'not sent: store unavailable' });
+      assert.equal(attempts.length, 0);
+      assert.equal(queue.stats.failed, 1);
+    });
+
+    it('keeps the limits when marks take time: still no more than 7 a second to one conversation', async () => {
+      const { time, queue, send, at } = harness();
+      const jobs = [];
+      for (let j = 0; j < 20; j++) jobs.push(queue.enqueue({ key: 'c', beforeFirstSend: () => time.sleep(30), send: send('c', j) }));
+      await time.run(Promise.all(jobs));
+      assert.ok(maxInAnyWindow(at('c'), 1_000) <= 7, `${maxInAnyWindow(at('c'), 1_000)} in one second`);
+    });
+  });
+
   describe('onIdle', () => {
     it('resolves at once when nothing is queued', async () => {
       await new SendQueue().onIdle();

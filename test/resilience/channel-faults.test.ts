@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { weekKey } from '../../domain/iso-week';
 import { sweep } from '../../scheduler/weekly-scheduler';
 import { BotHarness } from '../support/bot-harness';
-import { countDeliveries, seedReporterConversations } from './support/deliveries';
+import { countDeliveries, seedCoordinatorConversations, seedReporterConversations } from './support/deliveries';
 import { sample } from './support/paths';
 
 /** Tuesday 1 December 2026 (week 49), 09:00 in Stockholm: the prompts are due. */
@@ -33,14 +33,7 @@ describe('Faults at the channel during the prompts', function () {
   before(async () => {
     h = await BotHarness.start({ now: TUESDAY_0900, municipality: m });
     await seedReporterConversations(h.stores, m, h.channel.serviceUrl);
-    // Coordinators have the app too, so the note about undelivered cards reaches them.
-    for (const c of m.coordinators) {
-      await h.stores.conversations.save({
-        municipalityId: m.id, key: `user:${c.id}`, conversationId: `a:${c.id}`, serviceUrl: h.channel.serviceUrl, tenantId: m.tenantId,
-        reference: { channelId: 'msteams', serviceUrl: h.channel.serviceUrl, user: { id: `29:${c.id}`, aadObjectId: c.id }, bot: { id: '28:bot' }, conversation: { id: `a:${c.id}`, conversationType: 'personal', tenantId: m.tenantId } },
-        updatedAt: new Date().toISOString(),
-      });
-    }
+    await seedCoordinatorConversations(h.stores, m, h.channel.serviceUrl);
     h.channel.faults = (conversationId, attempt) => {
       let fault: { status: number; retryAfter?: string } | undefined;
       if (throttled.includes(conversationId) && attempt === 1) fault = { status: 429, retryAfter: '1' };

@@ -9,7 +9,7 @@ import { LocalCosmos } from '../../store/local-cosmos';
 import { storesOn, type Stores } from '../../store/open-store';
 import { TeamsChannel } from '../support/teams-channel';
 import { BotProcess } from './support/bot-process';
-import { countDeliveries, expectedPromptKeys, questionnaireKeys, seedReporterConversations, waitFor, type DeliveryCount } from './support/deliveries';
+import { countDeliveries, expectedPromptKeys, questionnaireKeys, seedCoordinatorConversations, seedReporterConversations, waitFor, type DeliveryCount } from './support/deliveries';
 import { sample } from './support/paths';
 import { SlowChannel } from './support/slow-channel';
 
@@ -25,7 +25,10 @@ const QUEUE_CONCURRENCY = 16;
 
 interface RaceResult { round1: DeliveryCount; round1Total: number; round1Runners: number; round1Delivered: number; round2Total: number; round2Runners: number }
 type LeaseState = 'completed' | 'released' | 'held' | 'none';
-interface CrashResult { atSignal: number; atExit: number; exitCode: number | null; ledgerAfterExit: SendRecord[]; leaseAfterExit: LeaseState; count: DeliveryCount; secondRan: number }
+interface CrashResult {
+  atSignal: number; atExit: number; exitCode: number | null; ledgerAfterExit: SendRecord[]; leaseAfterExit: LeaseState;
+  count: DeliveryCount; secondRan: number; ledgerAtEnd: SendRecord[]; coordinatorNotes: string[][];
+}
 
 /** The job lease as a later runner finds it: done, given up (expired), still held, or never taken. */
 async function leaseState(stores: Stores, municipalityId: string): Promise<LeaseState> {
@@ -128,6 +131,7 @@ describe('Bot processes sharing one store (multi-process exactly-once)', functio
     const [stores, ch] = await Promise.all([storesFor(database), channel()]);
     const slow = await slowChannel(ch);
     await seedReporterConversations(stores, m, slow.serviceUrl);
+    await seedCoordinatorConversations(stores, m, slow.serviceUrl);
     const first = await spawn(`${database}-a`, database, TUESDAY_090030);
     await first.ready;
     await waitFor('about half the cards', () => questionnaireKeys(ch).length >= expected.length / 2, 30_000, 5);
@@ -144,7 +148,11 @@ describe('Bot processes sharing one store (multi-process exactly-once)', functio
     // If the first process completed it, the second's sweep finds it done; give that sweep time to (wrongly) send.
     if (leaseAfterExit === 'completed') await new Promise((r) => setTimeout(r, 1_500));
     await terminate([second]);
-    return { atSignal, atExit, exitCode: code, ledgerAfterExit, leaseAfterExit, count: countDeliveries(m, ch), secondRan: runners([second]) };
+    return {
+      atSignal, atExit, exitCode: code, ledgerAfterExit, leaseAfterExit, count: countDeliveries(m, ch), secondRan: runners([second]),
+      ledgerAtEnd: await stores.operations.listSends(m.id, `${OCCURRENCE}:`),
+      coordinatorNotes: m.coordinators.map((c) => ch.textsIn(`a:${c.id}`)),
+    };
   }
 
   before(async function () {
@@ -192,15 +200,26 @@ describe('Bot processes sharing one store (multi-process exactly-once)', functio
     assert.equal(r.round2Runners, 0, 'the completed occurrence did not run again');
   });
 
-  it('SIGKILL half-way: the next runner delivers the rest; duplicates at most the sends that were on the wire', () => {
+  it('SIGKILL half-way: the next runner delivers the rest and nothing twice; what was on the wire is reported, not resent', () => {
     const r = outcome(kill);
-    process.stdout.write(`      SIGKILL: ${r.atSignal}/${expected.length} cards at the channel when killed; after the second runner `
-      + `${r.count.distinct} distinct, ${r.count.duplicates} duplicate(s); ledger at the kill: `
-      + `${r.ledgerAfterExit.filter((s) => s.status === 'delivered').length} delivered, ${r.ledgerAfterExit.filter((s) => s.status === 'pending').length} pending\n`);
+    const byStatus = (records: SendRecord[], status: string) => records.filter((s) => s.status === status);
+    const uncertain = byStatus(r.ledgerAtEnd, 'uncertain').map((s) => s.key);
+    process.stdout.write(`      SIGKILL: ${r.atSignal}/${expected.length} cards at the channel when killed; ledger at the kill: `
+      + `${byStatus(r.ledgerAfterExit, 'delivered').length} delivered, ${byStatus(r.ledgerAfterExit, 'sending').length} on the wire, `
+      + `${byStatus(r.ledgerAfterExit, 'pending').length} queued; after the second runner ${r.count.distinct} distinct, `
+      + `${r.count.duplicates} duplicate(s), ${uncertain.length} uncertain, ${r.count.missing.length} missing\n`);
     assert.ok(r.atSignal < expected.length, 'killed before it had sent everything');
     assert.equal(r.secondRan, 1, 'the second runner took the expired lease over');
-    assert.deepEqual(r.count.missing, [], 'every card delivered');
-    assert.ok(r.count.duplicates <= QUEUE_CONCURRENCY, `${r.count.duplicates} duplicates > ${QUEUE_CONCURRENCY} in flight`);
+    assert.deepEqual(r.count.repeated, [], 'no card twice');
+    // A card that was on the wire arrived or not; either way it is recorded, and only such a card may be missing.
+    const uncertainCards = new Set(uncertain.map((k) => { const [, , town, reporter] = k.split(':'); return `a:${reporter}|${town}`; }));
+    assert.deepEqual(r.count.missing.filter((k) => !uncertainCards.has(k)), [], 'every card not on the wire at the kill is delivered');
+    assert.deepEqual(uncertain.sort(), byStatus(r.ledgerAfterExit, 'sending').map((s) => s.key).sort(), 'exactly the sends on the wire became uncertain');
+    assert.ok(uncertain.length <= QUEUE_CONCURRENCY, `${uncertain.length} on the wire > ${QUEUE_CONCURRENCY}`);
+    assert.deepEqual(byStatus(r.ledgerAtEnd, 'pending'), [], 'nothing left queued');
+    if (uncertain.length > 0) {
+      for (const notes of r.coordinatorNotes) assert.equal(notes.filter((t) => /stoppades oväntat/.test(t)).length, 1, 'each coordinator told once');
+    }
   });
 
   it('SIGTERM half-way: the process finishes and records its sends first, so every card arrives exactly once', () => {

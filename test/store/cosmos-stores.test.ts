@@ -79,10 +79,64 @@ describe('The Cosmos DB stores on the Cosmos-compatible server', function () {
     const stale = new Date(now.getTime() + 121_000);
     assert.equal(await stores.operations.claimSend('m1', 'prompts:x:3', 'b', stale, 120_000), 'claimed');
   });
+
+  it('does not resend what a dead runner had on the wire: it becomes uncertain, once and for all', async () => {
+    const now = new Date('2026-12-01T08:00:00Z');
+    const sending = (key: string, owner: string) => stores.operations.recordSend({ id: `send:${key}`, municipalityId: 'm1', key, status: 'sending', at: now.toISOString(), owner });
+    assert.equal(await stores.operations.claimSend('m1', 'prompts:x:4', 'a', now, 120_000), 'claimed');
+    await sending('prompts:x:4', 'a');
+    assert.equal(await stores.operations.claimSend('m1', 'prompts:x:4', 'b', new Date(now.getTime() + 60_000), 120_000), 'claimedElsewhere', 'a live runner may still finish it');
+    const stale = new Date(now.getTime() + 121_000);
+    const racing = await Promise.all(['b', 'c', 'd'].map((owner) => stores.operations.claimSend('m1', 'prompts:x:4', owner, stale, 120_000)));
+    assert.equal(racing.filter((c) => c === 'claimed').length, 0, 'nobody sends it again');
+    assert.ok(racing.includes('uncertain'));
+    const record = await stores.operations.getSend('m1', 'prompts:x:4');
+    assert.equal(record?.status, 'uncertain');
+    assert.match(record?.detail ?? '', /on the wire when a stopped/);
+    assert.equal(await stores.operations.claimSend('m1', 'prompts:x:4', 'e', new Date(stale.getTime() + 3_600_000), 120_000), 'uncertain', 'still not resent an hour on');
+  });
 });
 
 describe('The embedded local store', function () {
   this.timeout(30_000);
+
+  it('keeps every write it acknowledged while it was stopping, and refuses the rest', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lagesbild-store-'));
+    try {
+      const first = await LocalCosmos.start({ database: 'racing', dataDir });
+      const c1 = await first.connect();
+      const weekly = storesOn(c1, 't', async () => undefined).weekly;
+      // Writes keep coming, one after another on four lanes, until the store refuses them.
+      const acknowledged: string[] = [];
+      let refused = 0;
+      let stopping: Promise<void> | undefined;
+      await Promise.all([0, 1, 2, 3].map(async (lane) => {
+        for (let i = 0; ; i++) {
+          const id = `w${lane}-${i}`;
+          if (lane === 0 && i === 20) stopping = first.stop();
+          try {
+            await weekly.saveReport(report('m1', id));
+            acknowledged.push(id);
+          } catch {
+            refused++;
+            return;
+          }
+        }
+      }));
+      await stopping;
+      c1.dispose();
+      const second = await LocalCosmos.start({ database: 'racing', dataDir });
+      const c2 = await second.connect();
+      const { reports } = await storesOn(c2, 't', async () => undefined).weekly.listWeek('m1', '2026-W49');
+      c2.dispose();
+      await second.stop();
+      const kept = new Set(reports.map((r) => r.reporterId));
+      assert.ok(acknowledged.length >= 20 && refused === 4, `${acknowledged.length} acknowledged, ${refused} lanes refused`);
+      assert.deepEqual(acknowledged.filter((id) => !kept.has(id)), [], 'acknowledged writes lost at stop');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it('keeps its documents across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lagesbild-store-'));

@@ -42,21 +42,30 @@ export function countDeliveries(m: Municipality, channel: TeamsChannel): Deliver
   };
 }
 
-/** A stored 1:1 conversation reference for every reporter, as the install turn would have saved. */
-export async function seedReporterConversations(stores: Stores, m: Municipality, serviceUrl: string): Promise<void> {
-  for (const r of m.reporters) {
-    const conversationId = `a:${r.id}`;
+/** A stored 1:1 conversation reference for each person, as the install turn would have saved. */
+async function seedPersonalConversations(stores: Stores, m: Municipality, serviceUrl: string, persons: ReadonlyArray<{ id: string; name: string }>): Promise<void> {
+  for (const p of persons) {
+    const conversationId = `a:${p.id}`;
     await stores.conversations.save({
-      municipalityId: m.id, key: `user:${r.id}`, conversationId, serviceUrl, tenantId: m.tenantId,
+      municipalityId: m.id, key: `user:${p.id}`, conversationId, serviceUrl, tenantId: m.tenantId,
       reference: {
         channelId: 'msteams', serviceUrl, locale: 'sv-SE',
-        user: { id: `29:${r.id}`, aadObjectId: r.id, name: r.name },
+        user: { id: `29:${p.id}`, aadObjectId: p.id, name: p.name },
         bot: { id: '28:bot', name: 'Lägesbild' },
         conversation: { id: conversationId, conversationType: 'personal', tenantId: m.tenantId },
       },
       updatedAt: new Date().toISOString(),
     });
   }
+}
+
+export function seedReporterConversations(stores: Stores, m: Municipality, serviceUrl: string): Promise<void> {
+  return seedPersonalConversations(stores, m, serviceUrl, m.reporters);
+}
+
+/** Coordinators have the app too, so notes from the jobs reach them. */
+export function seedCoordinatorConversations(stores: Stores, m: Municipality, serviceUrl: string): Promise<void> {
+  return seedPersonalConversations(stores, m, serviceUrl, m.coordinators);
 }
 
 export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 20): Promise<void> {
