@@ -20,6 +20,8 @@ const TUESDAY_090045 = '2026-12-01T08:00:45Z';
 /** 11 minutes on: a dead runner's job lease (10 min) and send claims (2 min) have expired. */
 const TUESDAY_091130 = '2026-12-01T08:11:30Z';
 const OCCURRENCE = 'prompts:2026-W49';
+/** The first reminder, 11:00:30 in Stockholm. */
+const TUESDAY_110030 = '2026-12-01T10:00:30Z';
 /** The send queue's default concurrency: the most sends one process can have on the wire. */
 const QUEUE_CONCURRENCY = 16;
 
@@ -28,6 +30,8 @@ type LeaseState = 'completed' | 'released' | 'held' | 'none';
 interface CrashResult {
   atSignal: number; atExit: number; exitCode: number | null; ledgerAfterExit: SendRecord[]; leaseAfterExit: LeaseState;
   count: DeliveryCount; secondRan: number; ledgerAtEnd: SendRecord[]; coordinatorNotes: string[][];
+  /** After a third runner at the 11:00 reminder (SIGKILL only): the cards still missing. */
+  missingAfterReminder?: string[];
 }
 
 /** The job lease as a later runner finds it: done, given up (expired), still held, or never taken. */
@@ -148,11 +152,20 @@ describe('Bot processes sharing one store (multi-process exactly-once)', functio
     // If the first process completed it, the second's sweep finds it done; give that sweep time to (wrongly) send.
     if (leaseAfterExit === 'completed') await new Promise((r) => setTimeout(r, 1_500));
     await terminate([second]);
-    return {
+    const result: CrashResult = {
       atSignal, atExit, exitCode: code, ledgerAfterExit, leaseAfterExit, count: countDeliveries(m, ch), secondRan: runners([second]),
       ledgerAtEnd: await stores.operations.listSends(m.id, `${OCCURRENCE}:`),
       coordinatorNotes: m.coordinators.map((c) => ch.textsIn(`a:${c.id}`)),
     };
+    if (signal === 'SIGKILL') {
+      // The reminder carries the questionnaire: whoever lost their card on the wire gets it now.
+      const third = await spawn(`${database}-c`, database, TUESDAY_110030);
+      await third.ready;
+      await waitFor('the first reminder to complete', () => stores.operations.isCompleted(m.id, 'reminders:2026-W49:1'), 30_000, 50);
+      await terminate([third]);
+      result.missingAfterReminder = countDeliveries(m, ch).missing;
+    }
+    return result;
   }
 
   before(async function () {
@@ -220,6 +233,10 @@ describe('Bot processes sharing one store (multi-process exactly-once)', functio
     if (uncertain.length > 0) {
       for (const notes of r.coordinatorNotes) assert.equal(notes.filter((t) => /stoppades oväntat/.test(t)).length, 1, 'each coordinator told once');
     }
+  });
+
+  it('SIGKILL half-way: by the first reminder every reporter has every questionnaire', () => {
+    assert.deepEqual(outcome(kill).missingAfterReminder, []);
   });
 
   it('SIGTERM half-way: the process finishes and records its sends first, so every card arrives exactly once', () => {
