@@ -16,9 +16,10 @@ import { externalVersion } from '../../domain/picture/external';
 import type { Picture } from '../../domain/picture/picture';
 import type { AdaptiveCardJson } from '../../cards/render';
 import {
-  finalizedPicture, largestWeekInput, NEXT_MEETING, norrtalje, report, repoRoot, sampleInput, samplePicture, WEEK,
+  finalizedPicture, largestWeekInput, NEXT_MEETING, norrtalje, report, sampleInput, samplePicture, WEEK,
 } from './support/sample';
 import { assertValidCard, cardProblems } from './support/validate';
+import { repoRoot } from '../support/repo-root';
 import { newAction, sampleActions } from '../actions/support/sample-actions';
 
 type Sample = { name: string; card: AdaptiveCardJson };

@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../support/repo-root';
 import { ConfigError, loadMunicipality, parseMunicipality, type ConfigProblem } from '../../config/load-municipality';
 import type { Municipality } from '../../domain/municipality';
 import { DEFAULT_CATEGORIES, DEFAULT_RETENTION_DAYS, DEFAULT_SCALE, DEFAULT_SCHEDULE } from '../../domain/defaults';
-
-/** The repository root: up from this file, or the working directory, whichever holds the sample. */
-function repoRoot(): string {
-  const isRoot = (dir: string) => existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'municipalities'));
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (isRoot(dir)) return dir;
-    if (dirname(dir) === dir) break;
-  }
-  if (isRoot(process.cwd())) return process.cwd();
-  throw new Error('repository root not found');
-}
 
 function problemsOf(text: string, file = 'municipalities/broken.yaml'): ConfigProblem[] {
   try {

@@ -1,13 +1,11 @@
 /** A realistic Norrtälje week for the export tests: the sample YAML, real compiler, tricky texts. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { parseMunicipality } from '../../config/load-municipality';
 import { addWeeks, weekKey, type IsoWeek } from '../../domain/iso-week';
 import type { Municipality } from '../../domain/municipality';
 import { compilePicture, type CompileInput } from '../../domain/picture/compile';
 import type { TownWeekSummary } from '../../domain/picture/history';
 import type { Action, Hotspot, TownDecision } from '../../domain/picture/meeting';
 import type { Picture } from '../../domain/picture/picture';
+import { sampleMunicipality, sampleReporterId } from '../support/sample-municipality';
 import { NOTHING_TO_REPORT, reportId, type Answer, type Grade, type Report } from '../../domain/report';
 
 export const WEEK: IsoWeek = { year: 2026, week: 49 };
@@ -17,28 +15,9 @@ export const SCRIPT = '<script>alert("x")</script>';
 /** Words from reporters' free text, to prove the external version leaves them out. */
 export const OBSERVATION_WORDS = ['Kioskägarens', 'Ölburkar', 'Grannsamverkan ringde'];
 
-function findUp(start: string): string | undefined {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'municipalities'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-/** The folder with package.json and municipalities/, above the compiled test or else the working folder. */
-export function repoRoot(): string {
-  const root = findUp(__dirname) ?? findUp(process.cwd());
-  if (!root) throw new Error(`no folder with package.json and municipalities/ above ${__dirname} or ${process.cwd()}`);
-  return root;
-}
-
-export function norrtalje(): Municipality {
-  const file = join(repoRoot(), 'municipalities', 'norrtalje.yaml');
-  return parseMunicipality(readFileSync(file, 'utf8'), file);
-}
-
-export function reporterId(n: number): string {
-  return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-}
+/** The sample municipality, loaded as the bot loads it. */
+export const norrtalje = sampleMunicipality;
+export const reporterId = sampleReporterId;
 
 const COORDINATOR = '00000000-0000-4000-8000-00000000c001';
 const POLICE = '00000000-0000-4000-8000-00000000d001';

@@ -1,17 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { repoRoot } from '../support/repo-root';
 
 // Locates the repository (tests may be compiled outside it) and the Bicep files in infra/.
 
-export function repoRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    for (let dir = start; ; dir = dirname(dir)) {
-      if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'infra', 'main.bicep'))) return dir;
-      if (dirname(dir) === dir) break;
-    }
-  }
-  throw new Error(`No repository root with infra/main.bicep above ${__dirname} or ${process.cwd()}`);
-}
+export { repoRoot };
 
 export interface BicepFile {
   /** Path relative to the repository root, for messages. */

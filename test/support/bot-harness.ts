@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { loadMunicipality } from '../../config/load-municipality';
 import { fixedClock } from '../../domain/clock';
 import type { Municipality } from '../../domain/municipality';
 import { startBot, type RunningBot } from '../../host';
@@ -7,12 +5,10 @@ import { createLogger, silentLogger } from '../../observability/logger';
 import { LocalCosmos } from '../../store/local-cosmos';
 import { storesOn, type Stores } from '../../store/open-store';
 import { personalConversationId, type ActivityContext, type User } from './activities';
-import { repoRoot } from './repo-root';
+import { sampleMunicipality } from './sample-municipality';
 import { TeamsChannel } from './teams-channel';
 
-export function sampleMunicipality(): Municipality {
-  return loadMunicipality(join(repoRoot(), 'municipalities', 'norrtalje.yaml'));
-}
+export { sampleMunicipality };
 
 export interface HarnessOptions {
   now: string;

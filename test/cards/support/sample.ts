@@ -1,13 +1,11 @@
 /** Realistic sample data for the card tests, built with the real loaders and the real compiler. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { parseMunicipality } from '../../../config/load-municipality';
 import { addWeeks, weekKey, type IsoWeek } from '../../../domain/iso-week';
 import type { Municipality } from '../../../domain/municipality';
 import { compilePicture, type CompileInput } from '../../../domain/picture/compile';
 import type { Action, Hotspot, TownDecision } from '../../../domain/picture/meeting';
 import type { Picture } from '../../../domain/picture/picture';
 import type { TownWeekSummary } from '../../../domain/picture/history';
+import { sampleMunicipality, sampleReporterId } from '../../support/sample-municipality';
 import { NOTHING_TO_REPORT, reportId, type Answer, type Grade, type Report } from '../../../domain/report';
 
 export const WEEK: IsoWeek = { year: 2026, week: 48 };
@@ -16,32 +14,9 @@ export const NEXT_MEETING = '2026-12-02';
 /** A distinctive word in one reporter's free text, to prove the external card leaves it out. */
 export const SECRET = 'Kioskägarens';
 
-function findUp(start: string): string | undefined {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'municipalities'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-/**
- * The folder with package.json and municipalities/: found from the compiled test's folder, or,
- * when tests are compiled outside the repository (tsc --outDir /tmp/...), from the working folder.
- */
-export function repoRoot(): string {
-  const root = findUp(__dirname) ?? findUp(process.cwd());
-  if (!root) throw new Error(`no folder with package.json and municipalities/ above ${__dirname} or ${process.cwd()}`);
-  return root;
-}
-
-export function norrtalje(): Municipality {
-  const file = join(repoRoot(), 'municipalities', 'norrtalje.yaml');
-  return parseMunicipality(readFileSync(file, 'utf8'), file);
-}
-
-/** Reporter ids in the sample file are 00000000-0000-4000-8000-0000000000NN. */
-export function reporterId(n: number): string {
-  return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-}
+/** The sample municipality, loaded as the bot loads it. */
+export const norrtalje = sampleMunicipality;
+export const reporterId = sampleReporterId;
 
 const COORDINATOR = '00000000-0000-4000-8000-00000000c001';
 const POLICE = '00000000-0000-4000-8000-00000000d001';

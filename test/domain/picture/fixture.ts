@@ -1,41 +1,24 @@
-import { DEFAULT_CATEGORIES, DEFAULT_SCALE, DEFAULT_SCHEDULE } from '../../../domain/defaults';
 import { weekKey, type IsoWeek } from '../../../domain/iso-week';
 import type { Municipality } from '../../../domain/municipality';
 import { NOTHING_TO_REPORT, reportId, type Answer, type Report } from '../../../domain/report';
 import type { Change } from '../../../domain/picture/meeting';
+import { municipality as smallNorrtalje } from '../municipality-fixture';
 
 export const W48: IsoWeek = { year: 2026, week: 48 };
 export const W53: IsoWeek = { year: 2026, week: 53 };
 export const W01: IsoWeek = { year: 2027, week: 1 };
 
-/** Norrtälje with three towns; Anna covers two of them. */
+/** More areas per town than the small Norrtälje has, for the picture's places. */
+const AREAS: Record<string, string[]> = {
+  rimbo: ['Centrum', 'Skolan'],
+  norrtalje: ['Torget', 'Busstationen', 'Hamnen'],
+  hallstavik: ['Bruket', 'Centrum'],
+};
+
+/** The small Norrtälje (three towns; Anna covers two of them), with a police meeting member. */
 export function municipality(): Municipality {
-  return {
-    id: 'norrtalje',
-    name: 'Norrtälje kommun',
-    language: 'sv',
-    timeZone: 'Europe/Stockholm',
-    tenantId: 'tenant-1',
-    towns: [
-      { id: 'rimbo', name: 'Rimbo', areas: ['Centrum', 'Skolan'] },
-      { id: 'norrtalje', name: 'Norrtälje', areas: ['Torget', 'Busstationen', 'Hamnen'] },
-      { id: 'hallstavik', name: 'Hallstavik', areas: ['Bruket', 'Centrum'] },
-    ],
-    coordinators: [{ id: 'coord', name: 'Cecilia Samordnare', organisation: 'Trygg i Norrtälje' }],
-    meetingMembers: [{ id: 'police', name: 'Per Polis', organisation: 'Polisen' }],
-    reporters: [
-      { id: 'anna', name: 'Anna Ek', organisation: 'Fritidsgården', towns: ['rimbo', 'norrtalje'] },
-      { id: 'bo', name: 'Bo Berg', organisation: 'Bostadsbolaget', towns: ['rimbo'] },
-      { id: 'cia', name: 'Cia Dahl', organisation: 'Skolan', towns: ['rimbo'] },
-      { id: 'dan', name: 'Dan Ek', organisation: 'Fastighet', towns: ['norrtalje'] },
-      { id: 'eva', name: 'Eva Al', organisation: 'Räddningstjänsten', towns: ['hallstavik'] },
-    ],
-    summaryRecipients: [],
-    schedule: DEFAULT_SCHEDULE,
-    categories: DEFAULT_CATEGORIES,
-    scale: DEFAULT_SCALE,
-    retentionDays: 365,
-  };
+  const m = smallNorrtalje({ meetingMembers: [{ id: 'police', name: 'Per Polis', organisation: 'Polisen' }] });
+  return { ...m, towns: m.towns.map((t) => ({ ...t, areas: AREAS[t.id] ?? t.areas })) };
 }
 
 export interface ReportOptions {
