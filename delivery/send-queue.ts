@@ -161,10 +161,6 @@ export class SendQueue {
         await this.sleep(shared);
         continue;
       }
-      // The slot is taken before `beforeFirstSend` is awaited, so no one else takes it meanwhile
-      // and the send follows its mark at once.
-      this.conversations.record(key);
-      this.tenants.record(tenant);
       if (!pending.prepared && pending.job.beforeFirstSend) {
         pending.prepared = true;
         try {
@@ -173,7 +169,13 @@ export class SendQueue {
           this.fail(key, pending, { message: `not sent: ${readSendError(err, this.clock()).message}` });
           return 0;
         }
+        // Others may have used the budget meanwhile: look again, so the limits hold at the
+        // instant of sending.
+        continue;
       }
+      // The check above and this record stay in one synchronous stretch.
+      this.conversations.record(key);
+      this.tenants.record(tenant);
       pending.attempts++;
       try {
         await pending.job.send();
