@@ -14,8 +14,6 @@ export interface CosmosOptions {
   agent?: Agent;
   /** The local server has no geo endpoints to discover. */
   endpointDiscovery?: boolean;
-  /** Sent with every request (the embedded store tells its own restore apart by one). */
-  headers?: Record<string, string>;
 }
 
 export interface CosmosConnection {
@@ -30,7 +28,6 @@ export async function openCosmos(options: CosmosOptions): Promise<CosmosConnecti
     endpoint: options.endpoint,
     ...(options.key ? { key: options.key } : { aadCredentials: options.credential }),
     agent: options.agent,
-    ...(options.headers ? { defaultHeaders: options.headers } : {}),
     connectionPolicy: {
       enableEndpointDiscovery: options.endpointDiscovery ?? true,
       requestTimeout: 10_000,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -9,7 +8,45 @@ import { CONTAINERS, type ContainerName } from './containers';
 import { openCosmos, type CosmosConnection } from './cosmos-connection';
 import { withoutSystemFields } from './store-errors';
 
-const RESTORE_HEADER = 'x-lagesbild-restore';
+function listen(server: https.Server, port: number): Promise<number> {
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+}
+
+/**
+ * A client on a loopback agent of its own. The server's bundled certificate is self-signed and
+ * expired, so certificate checks are off for this agent only, never globally.
+ */
+function connectTo(endpoint: string, database: string): Promise<CosmosConnection> {
+  return openCosmos({
+    endpoint, key: 'local', database, createSchema: true,
+    agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }),
+    endpointDiscovery: false,
+  });
+}
+
+/**
+ * Loads a data file through a side door: a second server on a port nobody else knows, handing its
+ * requests to the main server's listeners (the emulator keeps its documents in them).
+ */
+async function restoreThrough(serve: readonly http.RequestListener[], file: string, database: string): Promise<void> {
+  const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<ContainerName, object[]>>;
+  const side = createHttpsServer({ keepAlive: true });
+  side.removeAllListeners('request');
+  for (const listener of serve) side.on('request', listener);
+  const port = await listen(side, 0);
+  const loader = await connectTo(`https://127.0.0.1:${port}`, database);
+  try {
+    for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
+      for (const doc of snapshot[name] ?? []) await loader.container(name).items.upsert(doc);
+    }
+  } finally {
+    loader.dispose();
+    await new Promise<void>((resolve) => {
+      side.close(() => resolve());
+      side.closeAllConnections();
+    });
+  }
+}
 
 /** Reads, queries and the SDK's query-plan requests change nothing. */
 function isWrite(req: http.IncomingMessage): boolean {
@@ -25,11 +62,10 @@ function isWrite(req: http.IncomingMessage): boolean {
 export class LocalCosmos {
   private dirty = false;
   private stopping = false;
+  private loading = false;
   /** Writes are refused from here on: the last snapshot is being taken. */
   private sealed = false;
   private writesInFlight = 0;
-  /** Set while the saved documents are loaded: only requests carrying it get through. */
-  private restoreToken?: string;
   private stopped = false;
   private flushTimer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
@@ -43,46 +79,44 @@ export class LocalCosmos {
     const server = createHttpsServer({ keepAlive: true });
     // Longer than Node's 5 s default: a client whose event loop stalls must not find its socket reset.
     server.keepAliveTimeout = 120_000;
-    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
     const file = options.dataDir ? join(options.dataDir, `${options.database}.json`) : undefined;
+    const port = await listen(server, options.port ?? 0);
     const local = new LocalCosmos(server, `https://127.0.0.1:${port}`, file, options.database);
-    if (file) local.guard();
+    if (file) {
+      const serve = local.guard();
+      if (existsSync(file)) {
+        // Clients are turned away until the saved documents are in: one that wrote first would
+        // see its write overwritten by the old copy, one that read would miss what was saved.
+        local.loading = true;
+        try {
+          await restoreThrough(serve, file, options.database);
+        } finally {
+          local.loading = false;
+        }
+      }
+    }
     local.connection = await local.connect();
-    if (file) await local.restore();
     return local;
   }
 
-  /**
-   * A client connection to this server. Its bundled certificate is self-signed and expired, so
-   * certificate checks are off for this loopback agent only, never globally.
-   */
-  connect(headers?: Record<string, string>): Promise<CosmosConnection> {
-    return openCosmos({
-      ...(headers ? { headers } : {}),
-      endpoint: this.endpoint,
-      key: 'local',
-      database: this.database,
-      createSchema: true,
-      agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }),
-      endpointDiscovery: false,
-    });
+  /** A client connection to this server (see `connectTo`). */
+  connect(): Promise<CosmosConnection> {
+    return connectTo(this.endpoint, this.database);
   }
 
   /**
-   * Puts a gate in front of the server: while the saved documents are loaded only the restore
-   * gets through (a client that wrote first would see its write overwritten by the old copy),
-   * after the last snapshot no write does (it would be lost), and every write marks the data dirty.
+   * Puts a gate in front of the server: nothing gets through while the saved documents load, no
+   * write after the last snapshot (it would be lost), and every write marks the data dirty.
+   * Returns the server's own request listeners, which hold its documents.
    */
-  private guard(): void {
+  private guard(): http.RequestListener[] {
     const serve = this.server.listeners('request') as http.RequestListener[];
     this.server.removeAllListeners('request');
     this.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-      const restoring = this.restoreToken !== undefined && req.headers[RESTORE_HEADER] !== this.restoreToken;
-      if (restoring || (this.sealed && isWrite(req))) {
+      if (this.loading || (this.sealed && isWrite(req))) {
         // Not chained: restify, loaded in the same process, patches writeHead to return nothing.
         res.writeHead(503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ code: 'ServiceUnavailable', message: restoring ? 'The local store is loading.' : 'The local store is stopping.' }));
+        res.end(JSON.stringify({ code: 'ServiceUnavailable', message: `The local store is ${this.loading ? 'loading' : 'stopping'}.` }));
         return;
       }
       if (isWrite(req)) {
@@ -94,6 +128,7 @@ export class LocalCosmos {
       }
       for (const listener of serve) listener.call(this.server, req, res);
     });
+    return serve;
   }
 
   private markDirty(): void {
@@ -121,21 +156,6 @@ export class LocalCosmos {
       renameSync(tmp, this.file!);
     })();
     await this.flushing;
-  }
-
-  private async restore(): Promise<void> {
-    if (!this.file || !existsSync(this.file)) return;
-    const snapshot = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Record<ContainerName, object[]>>;
-    this.restoreToken = randomUUID();
-    const loader = await this.connect({ [RESTORE_HEADER]: this.restoreToken });
-    try {
-      for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
-        for (const doc of snapshot[name] ?? []) await loader.container(name).items.upsert(doc);
-      }
-    } finally {
-      loader.dispose();
-      this.restoreToken = undefined;
-    }
   }
 
   async stop(): Promise<void> {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NOTHING_TO_REPORT, reportId, type Report } from '../../domain/report';
+import { openCosmos } from '../../store/cosmos-connection';
 import { LocalCosmos } from '../../store/local-cosmos';
 import { storesOn, type Stores } from '../../store/open-store';
 import { weeklyPartition } from '../../store/containers';
@@ -133,6 +135,49 @@ describe('The embedded local store', function () {
       const kept = new Set(reports.map((r) => r.reporterId));
       assert.ok(acknowledged.length >= 20 && refused === 4, `${acknowledged.length} acknowledged, ${refused} lanes refused`);
       assert.deepEqual(acknowledged.filter((id) => !kept.has(id)), [], 'acknowledged writes lost at stop');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('lets no client in while it loads its saved documents, so no new write is overwritten by the old copy', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lagesbild-store-'));
+    try {
+      const first = await LocalCosmos.start({ database: 'loading', dataDir });
+      const port = Number(new URL(first.endpoint).port);
+      const c1 = await first.connect();
+      const weekly1 = storesOn(c1, 't', async () => undefined).weekly;
+      // Enough documents that loading them takes a while; the one the client rewrites is loaded last.
+      for (let i = 0; i < 200; i++) await weekly1.saveReport(report('m1', `r${i}`));
+      c1.dispose();
+      await first.stop();
+      // A bot that keeps trying while its store restarts on the same port writes revision 2.
+      const client = (async () => {
+        for (;;) {
+          try {
+            const c = await openCosmos({
+              endpoint: `https://127.0.0.1:${port}`, key: 'local', database: 'loading', createSchema: true,
+              agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }), endpointDiscovery: false,
+            });
+            try {
+              await storesOn(c, 't', async () => undefined).weekly.saveReport(report('m1', 'r199', 2));
+              return;
+            } finally {
+              c.dispose();
+            }
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, 2));
+          }
+        }
+      })();
+      const second = await LocalCosmos.start({ database: 'loading', dataDir, port });
+      await client;
+      const c2 = await second.connect();
+      const { reports } = await storesOn(c2, 't', async () => undefined).weekly.listWeek('m1', '2026-W49');
+      c2.dispose();
+      await second.stop();
+      assert.equal(reports.length, 200);
+      assert.equal(reports.find((r) => r.reporterId === 'r199')?.revision, 2, 'the acknowledged write survived the load');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
