@@ -4,12 +4,15 @@ import type { AppConfig } from './config/env';
 import { createAdapter } from './bot/adapter';
 import { createApp } from './bot/app';
 import type { BotDeps } from './bot/bot-deps';
+import { ConversationMemory } from './bot/conversation-memory';
 import { createServer } from './bot/server';
 import { TeamsNotifier } from './bot/teams-notifier';
 import { SendQueue, type SendQueueOptions } from './delivery';
+import { CachedRegistry } from './domain/cached-registry';
 import { systemClock, type Clock } from './domain/clock';
 import { Directory } from './domain/directory';
 import type { Municipality } from './domain/municipality';
+import type { PersonDataStore } from './domain/ports';
 import { InHand } from './scheduler/in-hand';
 import type { Logger } from './observability/logger';
 import type { JobDeps } from './scheduler/job-deps';
@@ -48,13 +51,21 @@ export interface RunningBot {
 export async function startBot(options: HostOptions): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
   const log = options.log;
-  const directory = new Directory(options.municipalities, options.stores.registry);
+  // Per-process memories of the registry and of stored conversation references, so a turn (a
+  // submit above all) reaches the store only for its own data. Every instance's writes through
+  // them are seen by that instance at once; another instance's within REGISTRY_CACHE_MS
+  // (registry, languages) or at the person's first turn after CONVERSATION_REFRESH_MS or next
+  // install (a reference it marked unreachable or erased).
+  const registry = new CachedRegistry(options.stores.registry, clock);
+  const conversations = new ConversationMemory(options.stores.conversations, clock);
+  const personData = forgettingOnErasure(options.stores.personData, registry, conversations);
+  const directory = new Directory(options.municipalities, registry);
   const adapter = createAdapter(options.bot, log);
   // Rate limits are about real seconds, so the queue keeps real time even when the domain clock is set.
   const queue = new SendQueue({ ...options.queue });
   const inHand = new InHand(options.stores.operations);
   const notifier = new TeamsNotifier({
-    adapter, botAppId: options.bot.appId ?? '', conversations: options.stores.conversations, queue, clock, log,
+    adapter, botAppId: options.bot.appId ?? '', conversations, queue, clock, log,
     tenantOf: (id) => options.municipalities.find((m) => m.id === id)?.tenantId,
   });
   const jobs: JobDeps = {
@@ -62,8 +73,8 @@ export async function startBot(options: HostOptions): Promise<RunningBot> {
     instanceId: options.instanceId ?? `${hostname()}:${process.pid}`, log,
   };
   const deps: BotDeps = {
-    directory, weekly: options.stores.weekly, registry: options.stores.registry, conversations: options.stores.conversations,
-    operations: inHand.operations, audit: options.stores.audit, personData: options.stores.personData, jobs, clock, log,
+    directory, weekly: options.stores.weekly, registry, conversations,
+    operations: inHand.operations, audit: options.stores.audit, personData, jobs, clock, log,
   };
   const app = createApp(adapter, options.bot.appId ?? '', deps);
   const server = createServer(adapter, app, log);
@@ -83,6 +94,21 @@ export async function startBot(options: HostOptions): Promise<RunningBot> {
       inHand.closing = true;
       await inHand.settled(queue);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Erasure changes the registry and references behind the memories: they forget that municipality. */
+function forgettingOnErasure(store: PersonDataStore, registry: CachedRegistry, conversations: ConversationMemory): PersonDataStore {
+  return {
+    exportPerson: (municipalityId, userId, now) => store.exportPerson(municipalityId, userId, now),
+    async erasePerson(municipalityId, userId, actorId, now) {
+      try {
+        return await store.erasePerson(municipalityId, userId, actorId, now);
+      } finally {
+        registry.forget(municipalityId);
+        conversations.forgetMunicipality(municipalityId);
+      }
     },
   };
 }

@@ -1,14 +1,17 @@
 import type { Language, Municipality } from './municipality';
 import type { RegistryStore } from './ports';
-import { applyRegistryChanges } from './registry';
+import { applyRegistryChanges, type RegistryChange } from './registry';
 
 /**
  * The municipalities this deployment serves, found by Teams tenant, each with its reporter list
- * as configured plus the changes coordinators made in chat.
+ * as configured plus the changes coordinators made in chat. Reads the registry through whatever
+ * store it is given: `host.ts` gives it a CachedRegistry, so a turn seldom reaches the store.
  */
 export class Directory {
   private readonly byTenantId = new Map<string, Municipality>();
   private readonly byIdMap = new Map<string, Municipality>();
+  /** The municipality computed from a list of changes, while a CachedRegistry hands out that same list. */
+  private readonly applied = new WeakMap<RegistryChange[], Municipality>();
 
   constructor(municipalities: Municipality[], private readonly registry: RegistryStore) {
     for (const m of municipalities) {
@@ -32,7 +35,13 @@ export class Directory {
     const configured = this.byIdMap.get(municipalityId);
     if (!configured) throw new Error(`unknown municipality ${municipalityId}`);
     const changes = await this.registry.listChanges(municipalityId);
-    return changes.length === 0 ? configured : { ...configured, reporters: applyRegistryChanges(configured.reporters, changes) };
+    if (changes.length === 0) return configured;
+    let current = this.applied.get(changes);
+    if (!current) {
+      current = { ...configured, reporters: applyRegistryChanges(configured.reporters, changes) };
+      this.applied.set(changes, current);
+    }
+    return current;
   }
 
   async byTenant(tenantId: string | undefined): Promise<Municipality | undefined> {

@@ -120,8 +120,10 @@ describe('Faults at the channel during the prompts', function () {
       + `retried ${stats.retried}, unreachable ${stats.unreachable}, failed ${stats.failed}; 503 retry gaps (ms) ${gaps503.join(' ')}; job took ${elapsedMs} ms\n`);
     const hidden = channel429 + channel503 - stats.retried;
     process.stdout.write(`      connector-internal retries: ${hidden > 0 ? `yes (${hidden} of ${channel429 + channel503} retries were not the queue's)` : 'no'}\n`);
-    // A 403 is final: neither layer may repeat it per card.
-    assert.equal(channel403, m.reporters[blockedIndex]!.towns.length);
+    // A 403 is final: neither layer may repeat it per card. A card prepared after the first 403
+    // was recorded finds the reference marked unreachable and is not sent at all.
+    assert.ok(channel403 >= 1 && channel403 <= m.reporters[blockedIndex]!.towns.length,
+      `${channel403}×403 for ${m.reporters[blockedIndex]!.towns.length} cards`);
     assert.equal(stats.throttled429, channel429, 'the queue saw every 429');
     assert.equal(stats.retried, channel429 + channel503, 'every retry was the queue\'s');
   });
