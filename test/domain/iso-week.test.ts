@@ -116,6 +116,14 @@ describe('iso-week', () => {
       assert.equal(instantInWeek(wk(2026, 44), 'tuesday', '09:00', TZ).toISOString(), '2026-10-27T08:00:00.000Z');
     });
 
+    it('gives the same instant on every call, each caller its own Date, and keys on the zone', () => {
+      const first = instantInWeek(wk(2026, 49), 'tuesday', '13:00', TZ);
+      first.setTime(0);
+      assert.equal(instantInWeek(wk(2026, 49), 'tuesday', '13:00', TZ).toISOString(), '2026-12-01T12:00:00.000Z');
+      assert.equal(instantInWeek(wk(2026, 49), 'tuesday', '13:00', 'Europe/London').toISOString(), '2026-12-01T13:00:00.000Z');
+      assert.equal(instantInWeek(wk(2026, 49), 'tuesday', '13:30', TZ).toISOString(), '2026-12-01T12:30:00.000Z');
+    });
+
     it('puts Tuesday 13:00 of 2026-W53 at 12:00Z on 29 December', () => {
       assert.equal(instantInWeek(wk(2026, 53), 'tuesday', '13:00', TZ).toISOString(), '2026-12-29T12:00:00.000Z');
     });
