@@ -16,13 +16,20 @@ export function gradeBadge(m: Municipality, level: number | undefined, language:
   return { style: gradeStyle(level), text: `${prefix}: ${gradeText(m, level, language)}` };
 }
 
+/** One formatter per locale: building one costs more than formatting a date with it. */
+const meetingDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "onsdag 25 november 2026" from "YYYY-MM-DD"; read as a calendar date, so no zone shifts it. */
 export function formatMeetingDate(date: string, language: Language): string {
   const [y, mo, d] = date.split('-').map(Number);
   if (y === undefined || mo === undefined || d === undefined || [y, mo, d].some(Number.isNaN)) return date;
-  return new Intl.DateTimeFormat(pictureTexts(language).locale, {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, mo - 1, d)));
+  const locale = pictureTexts(language).locale;
+  let format = meetingDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    meetingDateFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(y, mo - 1, d)));
 }
 
 /** "2026-11-25 14:30" on the municipality's wall clock. */

@@ -4,21 +4,24 @@
  * the order the card shows them. Nothing is cut: every item lands in exactly one card, and a
  * list that goes on elsewhere says in which card. The first card keeps the head (grades,
  * trend, answers) and the meeting's controls.
+ *
+ * The cards and every size the split estimates come from one `PiecewiseRenderer` per town: it
+ * renders the head and the controls (most of a card's cost) once and re-renders only the lists
+ * that differ between the cards, and adds up a card's size from its pieces. The cards and the
+ * split points are exactly those of rendering every card whole (test/cards/picture-split-same).
  */
 import { pictureTexts } from './picture-texts';
-import { renderTownCard, townCardData, type TownCardInput } from './picture-town-card';
+import { PiecewiseRenderer } from './piecewise-render';
+import { townCardData, type TownCardInput } from './picture-town-card';
 import { externalTownCardData, type ExternalTownCardInput } from './picture-town-external-card';
 import { SECTION_KEYS, type Section, type SectionKey, type TownCardData } from './picture-town-model';
-import { renderCard, type AdaptiveCardJson } from './render';
+import { cardBytes, renderCard, type AdaptiveCardJson } from './render';
 import template from './templates/picture-town.json';
+
+export { cardBytes } from './render';
 
 /** Below the 28 KB seen on Teams' strictest path, leaving room for the activity around the card. */
 export const DEFAULT_CARD_BUDGET = 26_000;
-
-/** Size as sent: UTF-8 bytes of the JSON (å, ä, ö take two). */
-export function cardBytes(card: object): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
-}
 
 /** Titles and notes for the parts; `part` counts from 1. */
 export interface SplitTexts {
@@ -56,6 +59,18 @@ function rangeOf(entries: Entry[], bin: Bin, key: SectionKey): [number, number] 
   return first === undefined ? [0, 0] : [first.index, first.index + mine.length];
 }
 
+/** The controls of a continuation card (none shown), one object per town so its pieces are rendered once. */
+const hiddenControls = new WeakMap<TownCardData, TownCardData['controls']>();
+
+function controlsHidden(data: TownCardData): TownCardData['controls'] {
+  let hidden = hiddenControls.get(data);
+  if (!hidden) {
+    hidden = { ...data.controls, show: false };
+    hiddenControls.set(data, hidden);
+  }
+  return hidden;
+}
+
 function partData(data: TownCardData, entries: Entry[], bin: Bin, head: boolean, title: string, notes: Notes): TownCardData {
   const part = <T>(s: Section<T>, key: SectionKey): Section<T> =>
     ({ label: s.label, items: s.items.slice(...rangeOf(entries, bin, key)), note: notes[key] });
@@ -63,7 +78,7 @@ function partData(data: TownCardData, entries: Entry[], bin: Bin, head: boolean,
     ...data,
     title,
     showHead: head,
-    controls: head ? data.controls : { ...data.controls, show: false },
+    controls: head ? data.controls : controlsHidden(data),
     observations: part(data.observations, 'observations'),
     places: part(data.places, 'places'),
     hotspots: part(data.hotspots, 'hotspots'),
@@ -82,8 +97,22 @@ function notesFor(data: TownCardData, entries: Entry[], bins: Bin[], i: number, 
   return { observations: note('observations'), places: note('places'), hotspots: note('hotspots'), followUp: note('followUp'), newActions: note('newActions') };
 }
 
-/** The element the template repeats for each item of a section (the one with `$data: ${key.items}`). */
+const itemTemplates = new Map<SectionKey, object>();
+
+/**
+ * The element the template repeats for each item of a section (the one with `$data: ${key.items}`).
+ * Found once per section: the parsed template is kept per object, so the same object is reused.
+ */
 function itemTemplate(key: SectionKey): object {
+  let element = itemTemplates.get(key);
+  if (!element) {
+    element = findItemTemplate(key);
+    itemTemplates.set(key, element);
+  }
+  return element;
+}
+
+function findItemTemplate(key: SectionKey): object {
   const wanted = `\${${key}.items}`;
   const find = (node: unknown): Record<string, unknown> | undefined => {
     if (Array.isArray(node)) return node.map(find).find((x) => x !== undefined);
@@ -105,10 +134,10 @@ function itemBytes(key: SectionKey, item: object): number {
 
 /**
  * Packs entries greedily, estimating each card's size as its empty size, plus what showing a
- * section costs (heading, note) the first time, plus each item's own rendered size. That is a
- * dozen full renders instead of one per item; the real cards are measured again afterwards.
+ * section costs (heading, note) the first time, plus each item's own rendered size. The dozen
+ * card sizes this takes re-render only the lists; the real cards are measured again afterwards.
  */
-function pack(data: TownCardData, entries: Entry[], budget: number, texts: SplitTexts): Bin[] {
+function pack(data: TownCardData, entries: Entry[], budget: number, texts: SplitTexts, cards: PiecewiseRenderer<TownCardData>): Bin[] {
   const longNote = texts.continuesIn(99, 99);
   const worst = (note: string) => (note.length > longNote.length ? note : longNote);
   const notes: Notes = {
@@ -117,7 +146,7 @@ function pack(data: TownCardData, entries: Entry[], budget: number, texts: Split
   };
   const contTitle = texts.continuedTitle(99, 99);
   const size = (bin: Bin, head: boolean) =>
-    cardBytes(renderTownCard(partData(data, entries, bin, head, head ? data.title : contTitle, notes)));
+    cards.bytes(partData(data, entries, bin, head, head ? data.title : contTitle, notes));
   const sizes = entries.map((e) => itemBytes(e.key, itemOf(data, e)));
   const headBase = size({ from: 0, to: 0 }, true);
   if (headBase > budget) throw new Error(`The town card's head alone is ${headBase} bytes, over the budget of ${budget}.`);
@@ -159,17 +188,19 @@ function pack(data: TownCardData, entries: Entry[], budget: number, texts: Split
 
 /** Splits already built card data; the building block of `splitTownCard` and `splitExternalTownCard`. */
 export function splitTownCardData(data: TownCardData, texts: SplitTexts, budget = DEFAULT_CARD_BUDGET): AdaptiveCardJson[] {
-  const whole = renderTownCard(data);
-  if (cardBytes(whole) <= budget) return [whole];
+  // One renderer for all of this town's cards and estimates: the head and controls are rendered once.
+  const cards = new PiecewiseRenderer<TownCardData>(template);
+  if (cards.bytes(data) <= budget) return [cards.card(data)];
   const entries = entriesOf(data);
-  const bins = pack(data, entries, budget, texts);
-  return bins.map((bin, i) => {
+  const bins = pack(data, entries, budget, texts, cards);
+  const parts = bins.map((bin, i) => {
     const title = i === 0 ? data.title : texts.continuedTitle(i + 1, bins.length);
-    const card = renderTownCard(partData(data, entries, bin, i === 0, title, notesFor(data, entries, bins, i, texts)));
-    const bytes = cardBytes(card);
+    const part = partData(data, entries, bin, i === 0, title, notesFor(data, entries, bins, i, texts));
+    const bytes = cards.bytes(part);
     if (bytes > budget) throw new Error(`Part ${i + 1} of the town card is ${bytes} bytes, over the budget of ${budget}.`);
-    return card;
+    return part;
   });
+  return parts.map((part) => cards.card(part));
 }
 
 function textsFor(language: TownCardInput['language'], town: string, week: string): SplitTexts {

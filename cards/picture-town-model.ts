@@ -5,11 +5,17 @@
  * `ExternalTownPicture`, which has no free text to leak.
  */
 
+/**
+ * The template binds fact and choice lists as they are (`"facts": "${spread.facts}"`), which
+ * costs one expression instead of two per entry: every key of these objects reaches the card,
+ * so they must hold exactly `title` and `value`, in that order.
+ */
 export interface Fact {
   title: string;
   value: string;
 }
 
+/** Bound as it is, like `Fact`: exactly `title` and `value`. */
 export interface Choice {
   title: string;
   value: string;

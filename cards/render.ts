@@ -14,12 +14,22 @@ const prepared_ = new WeakMap<object, ACData.Template>();
  * templating engine leaves "${name}" in place for an undefined one, which would show to users.
  */
 export function renderCard<TData extends object>(template: object, data: TData): AdaptiveCardJson {
+  return expandTemplate(template, data) as AdaptiveCardJson;
+}
+
+/** `renderCard` for any part of a template: an element may expand to nothing (null) or to several. */
+export function expandTemplate(template: object, data: object): unknown {
   let prepared = prepared_.get(template);
   if (!prepared) {
     prepared = new ACData.Template(template);
     prepared_.set(template, prepared);
   }
-  return prepared.expand({ $root: data }) as AdaptiveCardJson;
+  return prepared.expand({ $root: data });
+}
+
+/** Size as sent: UTF-8 bytes of the JSON (å, ä, ö take two). */
+export function cardBytes(card: object): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
 /** Adaptive Card container styles that read as the grade's colour in Teams' themes. */
