@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { WEEKDAYS, type Weekday } from '../domain/iso-week';
 import { actionSettings, type Municipality } from '../domain/municipality';
 import { sendActionReminders } from './action-reminders-job';
+import { pool } from './pool';
 import { dueOccurrences, type Occurrence } from './due-occurrences';
 import type { JobDeps } from './job-deps';
 import { sendPrompts } from './prompts-job';
@@ -31,9 +32,15 @@ export async function runDue(deps: JobDeps, m: Municipality, o: Occurrence): Pro
   }
 }
 
-/** Runs whatever is due now and has not run, for every municipality. */
+/**
+ * Municipalities swept side by side. Each is its own Teams tenant with its own send budget, so
+ * one's Tuesday fan-out (or a channel making it wait) need not hold up another's.
+ */
+export const MUNICIPALITY_CONCURRENCY = 8;
+
+/** Runs whatever is due now and has not run, for every municipality; each one's jobs in order. */
 export async function sweep(deps: JobDeps): Promise<void> {
-  for (const m of deps.directory.all) {
+  await pool(deps.directory.all, MUNICIPALITY_CONCURRENCY, async (m) => {
     for (const o of dueOccurrences(m, deps.clock())) {
       try {
         await runDue(deps, m, o);
@@ -41,7 +48,7 @@ export async function sweep(deps: JobDeps): Promise<void> {
         deps.log.error({ municipalityId: m.id, occurrence: o.key, err: (err as Error).message }, 'sweep: occurrence failed');
       }
     }
-  }
+  });
 }
 
 function cronAt(day: Weekday, time: string): string {
