@@ -1,4 +1,4 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from './teams-sdk';
 import type { AppConfig } from '../config/env';
 import type { Logger } from '../observability/logger';
 

@@ -1,5 +1,5 @@
-import { Application, type TurnState } from '@microsoft/teams-ai';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, type TurnState } from './teams-sdk';
+import type { TeamsAdapter } from './teams-sdk';
 import type { BotDeps } from './bot-deps';
 import { captureConversation } from './capture-conversation';
 import { registerActions } from './handlers/actions';

@@ -1,6 +1,6 @@
 import restify from 'restify';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from './teams-sdk';
+import type { Application, TurnState } from './teams-sdk';
 import type { Logger } from '../observability/logger';
 import { normalizeActivity } from './normalize-activity';
 

@@ -1,6 +1,6 @@
 import type { Activity, ConversationParameters, ConversationReference } from 'botbuilder';
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from './teams-sdk';
 import type { SendQueue } from '../delivery';
 import type { ConversationStore, DeliveryStatus, Notifier, OutgoingMessage, SendOptions, StoredConversation } from '../domain/ports';
 import type { Clock } from '../domain/clock';

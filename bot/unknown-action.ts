@@ -1,4 +1,4 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application, TurnState } from './teams-sdk';
 import { ActivityTypes } from 'botbuilder';
 import { fallbackMessages } from './turn-scope';
 

@@ -1,4 +1,4 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application, TurnState } from '../teams-sdk';
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { actionCard, historyLines } from '../../cards/action-card';
 import { actionListCard } from '../../cards/action-list-card';

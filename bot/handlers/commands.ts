@@ -1,4 +1,4 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application, TurnState } from '../teams-sdk';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { actionTexts } from '../../cards/action-texts';
 import { parseCommand, type Command } from '../../domain/commands';

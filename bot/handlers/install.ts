@@ -1,4 +1,4 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application, TurnState } from '../teams-sdk';
 import { isCoordinator } from '../../domain/municipality';
 import type { BotDeps } from '../bot-deps';
 import { turnScope } from '../turn-scope';

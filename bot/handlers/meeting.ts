@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application, TurnState } from '../teams-sdk';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { auditEntry } from '../../domain/audit';

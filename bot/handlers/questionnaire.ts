@@ -1,4 +1,4 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application, TurnState } from '../teams-sdk';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { questionnaireCard, valuesFromAnswer, valuesFromSubmit, type QuestionnaireValues } from '../../cards/questionnaire-card';
 import { receiptCard } from '../../cards/receipt-card';

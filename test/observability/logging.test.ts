@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { setImmediate as tick } from 'node:timers/promises';
-import { Application, type TurnState } from '@microsoft/teams-ai';
+import { Application, type TurnState } from '../../bot/teams-sdk';
 import { ActivityTypes, MemoryStorage, TestAdapter } from 'botbuilder';
 import {
   currentCorrelation, enterCorrelation, jobCorrelation, turnCorrelation, withCorrelation,
