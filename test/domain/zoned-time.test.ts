@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatLocalDate, formatLocalTime, fromLocal, isValidTimeZone, toLocal } from '../../domain/zoned-time';
+import { formatLocalDate, formatLocalTime, fromLocal, isValidTimeZone, readLocal, toLocal } from '../../domain/zoned-time';
 
 const TZ = 'Europe/Stockholm';
 const utc = (iso: string) => new Date(iso);
@@ -27,6 +27,62 @@ describe('zoned-time', () => {
     it('shows 02:30 twice on the last Sunday of October 2026', () => {
       assert.equal(formatLocalTime(utc('2026-10-25T00:30:00Z'), TZ), '02:30');
       assert.equal(formatLocalTime(utc('2026-10-25T01:30:00Z'), TZ), '02:30');
+    });
+  });
+
+  describe('toLocal, read from a per-hour offset, equals Intl\'s own reading', () => {
+    // Zones east and west, half- and quarter-hour offsets, a half-hour DST shift (Lord Howe),
+    // zones that changed their standard offset, and LMT offsets with seconds (before 1900-ish).
+    const ZONES = ['Europe/Stockholm', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe',
+      'Pacific/Chatham', 'America/St_Johns', 'Pacific/Apia', 'Europe/Moscow', 'Africa/Casablanca', 'America/Sao_Paulo', 'UTC'];
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+
+    /** Instants where a zone's offset changes (at most one a day), found by daily steps and bisection to the second. */
+    function transitions(zone: string, from: number, to: number): number[] {
+      const offset = (t: number) => { const l = readLocal(new Date(t), zone); return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - t; };
+      const found: number[] = [];
+      for (let t = from, now = offset(t); t < to; t += DAY) {
+        const next = offset(t + DAY);
+        if (now === next) continue;
+        now = next;
+        let lo = t, hi = t + DAY;
+        while (hi - lo > 1000) { const mid = lo + Math.floor((hi - lo) / 2000) * 1000; if (offset(mid) === offset(lo)) lo = mid; else hi = mid; }
+        found.push(hi);
+      }
+      return found;
+    }
+
+    it('in the seconds and hours around every offset change from 2024 to 2027', function () {
+      this.timeout(20_000);
+      let checked = 0;
+      for (const zone of ZONES) {
+        for (const change of transitions(zone, Date.UTC(2024, 0, 1), Date.UTC(2028, 0, 1))) {
+          for (const d of [-2 * HOUR, -HOUR, -61_000, -1000, -1, 0, 1, 999, 1000, 59_000, HOUR - 1000, HOUR, 2 * HOUR]) {
+            const t = new Date(change + d);
+            assert.deepEqual(toLocal(t, zone), readLocal(t, zone), `${zone} ${t.toISOString()}`);
+            checked++;
+          }
+        }
+      }
+      assert.ok(checked > 300, `${checked} instants`);
+    });
+
+    it('at random instants from 1850 to 2200, in milliseconds', function () {
+      this.timeout(20_000);
+      let seed = 42;
+      const random = () => { seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; return seed / 2 ** 31; };
+      const from = Date.UTC(1850, 0, 1), to = Date.UTC(2200, 0, 1);
+      for (let i = 0; i < 20_000; i++) {
+        const zone = ZONES[i % ZONES.length]!;
+        const t = new Date(from + Math.floor(random() * (to - from)));
+        assert.deepEqual(toLocal(t, zone), readLocal(t, zone), `${zone} ${t.toISOString()}`);
+      }
+    });
+
+    it('throws for an unknown zone and an invalid date, as Intl does', () => {
+      assert.throws(() => toLocal(new Date('2026-01-01T00:00:00Z'), 'Mars/Olympus'), RangeError);
+      assert.throws(() => toLocal(new Date(Number.NaN), TZ), RangeError);
     });
   });
 
