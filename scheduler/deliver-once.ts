@@ -49,8 +49,9 @@ export async function deliverOnce(
   });
   const status = await send({ beforeSend }).catch(() => 'failed' as const);
   if (storeError !== undefined) {
-    // Never sent: the store is away, not the recipient. The job fails and is retried; until the
-    // store answers, the claim stays pending, which is just as safe to send again.
+    // Never sent: the store is away, not the recipient. The job fails and is retried. If not even
+    // 'failed' can be recorded, the entry stays pending (sent again later), or, should the mark
+    // have landed unseen, sending (reported uncertain later, never sent twice).
     await recordWithRetry(deps, record('failed')).catch(() => undefined);
     throw storeError;
   }
