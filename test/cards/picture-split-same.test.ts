@@ -178,12 +178,10 @@ describe('splitting a town card gives the same cards as before it was made fast'
   const m = norrtalje();
   const all = cases(m);
 
-  it('matches the golden digests recorded before the change', function () {
+  it('matches the golden digests recorded before the change', () => {
     const got = Object.fromEntries(all.map((c) => [c.name, digest(outcome(() => splitTownCardData(c.data(), c.texts, c.budget)))]));
-    if (process.env.RECORD_SPLIT_GOLDEN) {
-      process.stdout.write(`${JSON.stringify(got, null, 2)}\n`);
-      this.skip();
-    }
+    // Recording prints a fresh table and still compares, so a recording run cannot pass by itself.
+    if (process.env.RECORD_SPLIT_GOLDEN) process.stdout.write(`${JSON.stringify(got, null, 2)}\n`);
     assert.deepEqual(got, GOLDEN);
   });
 
